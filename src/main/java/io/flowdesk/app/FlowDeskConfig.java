@@ -1,0 +1,42 @@
+package io.flowdesk.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** FlowDesk's own settings ({@code flowdesk.*}, env {@code FLOWDESK_*}). */
+@ConfigMapping(prefix = "flowdesk")
+public interface FlowDeskConfig {
+
+    /** Seed demo users (password {@code demo}). On in dev and test, off in prod. */
+    @WithDefault("false")
+    boolean demo();
+
+    Templates templates();
+
+    Reconcile reconcile();
+
+    Db db();
+
+    interface Templates {
+        /** Folder with one sub-folder per template, imported at start-up. */
+        @WithDefault("process-templates")
+        String dir();
+    }
+
+    interface Reconcile {
+        /** A PENDING ticket younger than this is left to the request that is creating it. */
+        @WithDefault("30s")
+        Duration grace();
+    }
+
+    interface Db {
+        /** Create the database when missing (needs a role that may create databases). */
+        @WithDefault("true")
+        boolean create();
+
+        /** Drop and recreate the database at start (tests only). */
+        @WithDefault("false")
+        boolean reset();
+    }
+}

@@ -1,0 +1,50 @@
+package io.flowdesk.app.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import io.flowdesk.identity.CurrentUser;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The signed-in user and chosen language of a Vaadin session. */
+public final class UiSession {
+
+    public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale EN = Locale.ENGLISH;
+
+    private UiSession() {
+    }
+
+    public static Optional<CurrentUser> user() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(CurrentUser.class));
+    }
+
+    public static void signIn(CurrentUser user) {
+        VaadinSession.getCurrent().setAttribute(CurrentUser.class, user);
+    }
+
+    public static void signOut() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.setAttribute(CurrentUser.class, null);
+        session.getSession().invalidate();
+    }
+
+    public static void setLocale(Locale locale) {
+        VaadinSession.getCurrent().setLocale(locale);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.setLocale(locale);
+        }
+    }
+
+    public static Locale locale() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session != null && session.getLocale() != null && session.getLocale().getLanguage().equals("en") ? EN
+                : ZH;
+    }
+
+    public static String localeTag() {
+        return locale() == EN ? "en" : "zh-CN";
+    }
+}

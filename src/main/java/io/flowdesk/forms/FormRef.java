@@ -1,0 +1,5 @@
+package io.flowdesk.forms;
+
+/** A pinned form version. */
+public record FormRef(String key, int version) {
+}

@@ -1,0 +1,63 @@
+package io.flowdesk.shared;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Small JSON helpers shared by features (one mapper, stable hashing). */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+
+    private Json() {
+    }
+
+    public static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.of("", "Not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public static ObjectNode parseObject(String text) {
+        JsonNode node = parse(text == null || text.isBlank() ? "{}" : text);
+        if (!(node instanceof ObjectNode object)) {
+            throw InvalidInput.of("", "Expected a JSON object");
+        }
+        return object;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Canonical form (sorted keys) so equal documents hash equally. */
+    public static String canonical(JsonNode node) {
+        try {
+            Object tree = MAPPER.treeToValue(node, Object.class);
+            return MAPPER.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.flowdesk.templates;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowdesk.forms.FormRef;
+import io.flowdesk.forms.FormService;
+import io.flowdesk.identity.Department;
+import io.flowdesk.identity.IdentityService;
+import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Json;
+import io.flowdesk.shared.NotFound;
+import io.flowdesk.templates.internal.PublishGate;
+import io.flowdesk.templates.internal.TemplateVersionEntity;
+import io.flowdesk.workflow.Deployed;
+import io.flowdesk.workflow.EngineBridge;
+import io.flowdesk.workflow.WorkflowEngine;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/** Process templates: versions, the publish gate, deployment to Flowable, and look-ups for tickets. */
+@ApplicationScoped
+public class TemplateService {
+
+    private static final Logger LOG = Logger.getLogger(TemplateService.class);
+    public static final String PUBLISHED = "published";
+
+    @Inject
+    FormService forms;
+
+    @Inject
+    IdentityService identity;
+
+    @Inject
+    WorkflowEngine engine;
+
+    @Inject
+    EngineBridge bridge;
+
+    private final Map<Long, PublishedTemplate> byId = new ConcurrentHashMap<>();
+    private final Map<String, PublishedTemplate> latest = new ConcurrentHashMap<>();
+
+    /** Runs the publish gate. Empty list: the package may be published. */
+    public Uni<List<FieldError>> check(TemplatePackage pkg) {
+        return identity.departments().map(departments -> PublishGate.check(pkg,
+                departments.stream().map(Department::key).collect(Collectors.toSet())));
+    }
+
+    /**
+     * Publishes a package through the gate: its forms (new versions only where changed), then the BPMN to
+     * Flowable, then the template version row. Content equal to the newest version publishes nothing.
+     */
+    public Uni<ImportResult> publish(TemplatePackage pkg) {
+        return check(pkg).chain(errors -> {
+            if (!errors.isEmpty()) {
+                return Uni.createFrom().item(new ImportResult(pkg.folder(), pkg.key(), ImportResult.REJECTED, null,
+                        errors));
+            }
+            return publishForms(pkg).chain(pins -> publishChecked(pkg, pins));
+        });
+    }
+
+    private Uni<Map<String, Integer>> publishForms(TemplatePackage pkg) {
+        return Multi.createFrom().iterable(new TreeMap<>(pkg.forms()).entrySet()).onItem()
+                .transformToUniAndConcatenate(e -> forms.publishIfChanged(e.getKey(), e.getValue()))
+                .collect().asList()
+                .map(refs -> refs.stream().collect(Collectors.toMap(FormRef::key, FormRef::version, (a, b) -> b,
+                        TreeMap::new)));
+    }
+
+    private Uni<ImportResult> publishChecked(TemplatePackage pkg, Map<String, Integer> pins) {
+        JsonNode meta = pkg.metadata();
+        String key = pkg.key();
+        String hash = Json.sha256(Json.canonical(meta) + "\n" + pkg.bpmnXml() + "\n" + pins);
+        return Panache.withSession(() -> TemplateVersionEntity
+                .<TemplateVersionEntity>find("templateKey = ?1 order by version desc", key).firstResult())
+                .chain(newest -> {
+                    if (newest != null && newest.contentHash.equals(hash)) {
+                        return Uni.createFrom().item(new ImportResult(pkg.folder(), key, ImportResult.UNCHANGED,
+                                newest.version, List.of()));
+                    }
+                    String name = meta.path("name").path("en").asText(key);
+                    return bridge.call(() -> engine.deploy(key, name, pkg.bpmnXml()))
+                            .chain(deployed -> insertVersion(pkg, pins, hash, deployed))
+                            .invoke(saved -> {
+                                latest.remove(key);
+                                LOG.infof("Template %s published as version %d", key, saved.version);
+                            })
+                            .map(saved -> new ImportResult(pkg.folder(), key, ImportResult.PUBLISHED, saved.version,
+                                    List.of()));
+                });
+    }
+
+    private Uni<TemplateVersionEntity> insertVersion(TemplatePackage pkg, Map<String, Integer> pins, String hash,
+            Deployed deployed) {
+        JsonNode meta = pkg.metadata();
+        return Panache.withTransaction(() -> TemplateVersionEntity
+                .<TemplateVersionEntity>find("templateKey = ?1 order by version desc", pkg.key()).firstResult()
+                .chain(newest -> {
+                    TemplateVersionEntity entity = new TemplateVersionEntity();
+                    entity.templateKey = pkg.key();
+                    entity.version = newest == null ? 1 : newest.version + 1;
+                    entity.status = PUBLISHED;
+                    entity.nameZh = meta.path("name").path("zh-CN").asText();
+                    entity.nameEn = meta.path("name").path("en").asText();
+                    entity.descriptionZh = meta.path("description").path("zh-CN").asText(null);
+                    entity.descriptionEn = meta.path("description").path("en").asText(null);
+                    entity.ticketType = meta.path("ticketType").asText();
+                    entity.isPublic = meta.path("public").asBoolean(false);
+                    entity.startFormKey = meta.path("startForm").asText();
+                    entity.bpmnXml = pkg.bpmnXml();
+                    entity.formsJson = Json.write(pins);
+                    entity.contentHash = hash;
+                    entity.deploymentId = deployed.deploymentId();
+                    entity.processDefinitionId = deployed.processDefinitionId();
+                    entity.publishedAt = OffsetDateTime.now();
+                    return entity.persist().replaceWith(entity);
+                }));
+    }
+
+    /** The newest published version of a template. */
+    @WithSession
+    public Uni<PublishedTemplate> latestPublished(String key) {
+        PublishedTemplate cached = latest.get(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return TemplateVersionEntity.<TemplateVersionEntity>find("templateKey = ?1 and status = ?2 order by version desc",
+                key, PUBLISHED).firstResult().map(entity -> {
+                    if (entity == null) {
+                        throw new NotFound("Template '" + key + "' does not exist");
+                    }
+                    PublishedTemplate template = toPublished(entity);
+                    latest.put(key, template);
+                    return template;
+                });
+    }
+
+    @WithSession
+    public Uni<PublishedTemplate> byVersionId(long id) {
+        PublishedTemplate cached = byId.get(id);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return TemplateVersionEntity.<TemplateVersionEntity>findById(id).map(entity -> {
+            if (entity == null) {
+                throw new NotFound("Template version " + id + " does not exist");
+            }
+            return toPublished(entity);
+        });
+    }
+
+    /** Newest published version of every template. */
+    @WithSession
+    public Uni<List<PublishedTemplate>> listLatest() {
+        return TemplateVersionEntity.<TemplateVersionEntity>find(
+                "status = ?1 and version = (select max(t.version) from TemplateVersionEntity t where"
+                        + " t.templateKey = templateKey and t.status = ?1) order by templateKey", PUBLISHED)
+                .list().map(list -> list.stream().map(this::toPublished).toList());
+    }
+
+    @WithSession
+    public Uni<String> bpmn(String key, int version) {
+        return TemplateVersionEntity.<TemplateVersionEntity>find("templateKey = ?1 and version = ?2", key, version)
+                .firstResult().map(entity -> {
+                    if (entity == null) {
+                        throw new NotFound("Template '" + key + "' version " + version + " does not exist");
+                    }
+                    return entity.bpmnXml;
+                });
+    }
+
+    private PublishedTemplate toPublished(TemplateVersionEntity entity) {
+        return byId.computeIfAbsent(entity.id, id -> {
+            Map<String, Integer> pins = Json.MAPPER.convertValue(Json.parse(entity.formsJson),
+                    new TypeReference<TreeMap<String, Integer>>() {
+                    });
+            return new PublishedTemplate(entity.id, entity.templateKey, entity.version, entity.nameZh, entity.nameEn,
+                    entity.descriptionZh, entity.descriptionEn, entity.ticketType, entity.isPublic,
+                    new FormRef(entity.startFormKey, pins.get(entity.startFormKey)), Map.copyOf(pins),
+                    entity.processDefinitionId);
+        });
+    }
+
+
+}

@@ -1,0 +1,243 @@
+package io.flowdesk.tickets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowdesk.forms.FormRef;
+import io.flowdesk.shared.Json;
+import io.flowdesk.templates.PublishedTemplate;
+import io.flowdesk.templates.TemplateService;
+import io.flowdesk.templates.TicketStatus;
+import io.flowdesk.tickets.internal.EngineEventEntity;
+import io.flowdesk.tickets.internal.TicketEntity;
+import io.flowdesk.tickets.internal.TicketEventEntity;
+import io.flowdesk.tickets.internal.TicketTaskEntity;
+import io.flowdesk.workflow.EngineEventKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Applies the engine outbox to the ticket tables: task projection, ticket status, current step, merged data
+ * and timeline. Per ticket, under a row lock, in event order, deleting what it applied in the same transaction,
+ * so applying twice is impossible and a crash in between only delays it.
+ */
+@ApplicationScoped
+public class TicketRelay {
+
+    @Inject
+    TemplateService templates;
+
+    public Uni<Void> drain(long ticketId) {
+        return Panache.withTransaction(() -> TicketEntity.<TicketEntity>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(ticket -> ticket == null ? Uni.createFrom().voidItem()
+                        : EngineEventEntity.<EngineEventEntity>list("ticketId = ?1 order by id", ticketId)
+                                .chain(events -> events.isEmpty() ? Uni.createFrom().voidItem()
+                                        : apply(ticket, events))));
+    }
+
+    /** Drains every ticket that has pending engine events (periodic job and start-up). */
+    public Uni<Integer> drainAll(int limit) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select distinct ticket_id from engine_event limit " + limit, Long.class)
+                .getResultList()))
+                .chain(ids -> Multi.createFrom().iterable(ids).onItem()
+                        .transformToUniAndConcatenate(id -> drain(id).replaceWith(1)).collect().asList()
+                        .map(List::size));
+    }
+
+    private Uni<Void> apply(TicketEntity ticket, List<EngineEventEntity> events) {
+        return templates.byVersionId(ticket.templateVersionId).chain(template -> TicketTaskEntity
+                .<TicketTaskEntity>list("ticketId = ?1", ticket.id).chain(tasks -> {
+                    State state = new State(ticket, template, tasks.stream()
+                            .collect(Collectors.toMap(t -> t.taskId, t -> t, (a, b) -> a, LinkedHashMap::new)));
+                    return Multi.createFrom().iterable(events).onItem()
+                            .transformToUniAndConcatenate(event -> applyOne(state, event)).collect().last()
+                            .chain(ignored -> {
+                                long maxId = events.get(events.size() - 1).id;
+                                ticket.currentStep = state.currentStep();
+                                ticket.updatedAt = OffsetDateTime.now();
+                                return EngineEventEntity.delete("ticketId = ?1 and id <= ?2", ticket.id, maxId);
+                            }).replaceWithVoid();
+                }));
+    }
+
+    private Uni<Void> applyOne(State state, EngineEventEntity event) {
+        JsonNode payload = Json.parse(event.payloadJson == null ? "{}" : event.payloadJson);
+        TicketEntity ticket = state.ticket;
+        OffsetDateTime now = OffsetDateTime.now();
+        EngineEventKind kind = EngineEventKind.valueOf(event.kind);
+        switch (kind) {
+            case TASK_CREATED -> {
+                if (state.tasks.containsKey(event.taskId)) {
+                    return Uni.createFrom().voidItem();
+                }
+                TicketTaskEntity task = new TicketTaskEntity();
+                task.taskId = event.taskId;
+                task.ticketId = ticket.id;
+                task.taskDefKey = payload.path("taskDefKey").asText();
+                task.nameZh = payload.path("name").asText(task.taskDefKey);
+                task.nameEn = payload.path("nameEn").asText(task.nameZh);
+                task.formKey = payload.path("formKey").asText(null);
+                FormRef pinned = task.formKey == null ? null : state.template.form(task.formKey);
+                task.formVersion = pinned == null ? null : pinned.version();
+                task.candidateGroup = payload.path("candidateGroup").asText(null);
+                task.assignee = payload.path("assignee").asText(null);
+                task.ticketStatus = payload.path("ticketStatus").asText(null);
+                task.state = TicketTaskEntity.OPEN;
+                task.createdAt = now;
+                state.tasks.put(task.taskId, task);
+                String status = task.ticketStatus != null ? task.ticketStatus : TicketStatus.OPEN;
+                return task.persist()
+                        .chain(() -> timeline(ticket, "TASK_STARTED", null, task.taskId,
+                                "Step started: " + task.nameZh + " / " + task.nameEn,
+                                details("task", task.nameZh, "taskEn", task.nameEn, "department", task.candidateGroup),
+                                true))
+                        .chain(() -> setStatus(ticket, status, null));
+            }
+            case TASK_ASSIGNED -> {
+                TicketTaskEntity task = state.tasks.get(event.taskId);
+                if (task == null || !TicketTaskEntity.OPEN.equals(task.state)) {
+                    return Uni.createFrom().voidItem();
+                }
+                String assignee = payload.path("assignee").asText(null);
+                if (java.util.Objects.equals(assignee, task.assignee)) {
+                    return Uni.createFrom().voidItem();
+                }
+                task.assignee = assignee;
+                return timeline(ticket, assignee == null ? "TASK_UNCLAIMED" : "TASK_CLAIMED", assignee, task.taskId,
+                        assignee == null ? "Step released: " + task.nameEn : "Step claimed by " + assignee + ": "
+                                + task.nameEn, details("task", task.nameZh, "taskEn", task.nameEn), true);
+            }
+            case TASK_COMPLETED -> {
+                TicketTaskEntity task = state.tasks.get(event.taskId);
+                if (task == null || !TicketTaskEntity.OPEN.equals(task.state)) {
+                    return Uni.createFrom().voidItem();
+                }
+                String actor = payload.path("actor").asText(payload.path("assignee").asText(null));
+                String submittedText = payload.path("submitted").asText(null);
+                ObjectNode submitted = submittedText == null ? Json.MAPPER.createObjectNode()
+                        : Json.parseObject(submittedText);
+                task.state = TicketTaskEntity.COMPLETED;
+                task.completedAt = now;
+                task.completedBy = actor;
+                task.dataJson = submitted.toString();
+                ArrayNode changes = mergeData(ticket, submitted);
+                ObjectNode details = details("task", task.nameZh, "taskEn", task.nameEn);
+                details.set("changes", changes);
+                return timeline(ticket, "TASK_COMPLETED", actor, task.taskId,
+                        "Step completed by " + actor + ": " + task.nameEn, details, true);
+            }
+            case TASK_DELETED -> {
+                TicketTaskEntity task = state.tasks.get(event.taskId);
+                if (task == null || !TicketTaskEntity.OPEN.equals(task.state)) {
+                    return Uni.createFrom().voidItem();
+                }
+                task.state = TicketTaskEntity.CANCELLED;
+                task.completedAt = now;
+                return timeline(ticket, "TASK_CANCELLED", null, task.taskId,
+                        "Step closed without completion (timer or flow): " + task.nameEn,
+                        details("task", task.nameZh, "taskEn", task.nameEn), true);
+            }
+            case END_REACHED -> {
+                state.endStatus = payload.path("ticketStatus").asText(null);
+                state.endName = payload.path("name").asText(null);
+                return Uni.createFrom().voidItem();
+            }
+            case PROCESS_ENDED, PROCESS_CANCELLED -> {
+                String status = kind == EngineEventKind.PROCESS_CANCELLED ? TicketStatus.CANCELLED
+                        : state.endStatus != null ? state.endStatus : TicketStatus.RESOLVED;
+                ticket.engineState = TicketEntity.ENDED;
+                ticket.resolvedAt = now;
+                return setStatus(ticket, status, state.endName)
+                        .chain(() -> timeline(ticket, "ENDED", null, null, "Flow ended"
+                                + (state.endName != null ? ": " + state.endName : ""),
+                                details("status", status, "end", state.endName), false));
+            }
+            default -> {
+                return Uni.createFrom().voidItem();
+            }
+        }
+    }
+
+    private static ArrayNode mergeData(TicketEntity ticket, ObjectNode submitted) {
+        ObjectNode data = Json.parseObject(ticket.dataJson);
+        ArrayNode changes = Json.MAPPER.createArrayNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = submitted.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode before = data.get(field.getKey());
+            if (before == null || !before.equals(field.getValue())) {
+                ObjectNode change = changes.addObject();
+                change.put("field", field.getKey());
+                change.set("from", before);
+                change.set("to", field.getValue());
+            }
+            data.set(field.getKey(), field.getValue());
+        }
+        ticket.dataJson = data.toString();
+        return changes;
+    }
+
+    private static Uni<Void> setStatus(TicketEntity ticket, String status, String reason) {
+        if (status == null || status.equals(ticket.status)) {
+            return Uni.createFrom().voidItem();
+        }
+        String from = ticket.status;
+        ticket.status = status;
+        return timeline(ticket, "STATUS_CHANGED", null, null, "Status " + from + " → " + status,
+                details("from", from, "to", status, "reason", reason), false);
+    }
+
+    static Uni<Void> timeline(TicketEntity ticket, String kind, String actor, String taskId, String summary,
+            ObjectNode details, boolean internal) {
+        TicketEventEntity entry = new TicketEventEntity();
+        entry.ticketId = ticket.id;
+        entry.at = OffsetDateTime.now();
+        entry.kind = kind;
+        entry.actor = actor;
+        entry.taskId = taskId;
+        entry.summary = summary.length() > 500 ? summary.substring(0, 500) : summary;
+        entry.detailsJson = details == null ? null : details.toString();
+        entry.internal = internal;
+        return entry.persist().replaceWithVoid();
+    }
+
+    static ObjectNode details(String... pairs) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                node.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return node;
+    }
+
+    private static final class State {
+        final TicketEntity ticket;
+        final PublishedTemplate template;
+        final Map<String, TicketTaskEntity> tasks;
+        String endStatus;
+        String endName;
+
+        State(TicketEntity ticket, PublishedTemplate template, Map<String, TicketTaskEntity> tasks) {
+            this.ticket = ticket;
+            this.template = template;
+            this.tasks = tasks;
+        }
+
+        String currentStep() {
+            String open = tasks.values().stream().filter(t -> TicketTaskEntity.OPEN.equals(t.state))
+                    .map(t -> t.nameZh + " / " + t.nameEn).collect(Collectors.joining(", "));
+            return open.isEmpty() ? null : open.length() > 400 ? open.substring(0, 400) : open;
+        }
+    }
+}

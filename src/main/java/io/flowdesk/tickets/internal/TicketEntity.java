@@ -1,0 +1,87 @@
+package io.flowdesk.tickets.internal;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "ticket")
+public class TicketEntity extends PanacheEntityBase {
+
+    public static final String PENDING = "PENDING";
+    public static final String ACTIVE = "ACTIVE";
+    public static final String ENDED = "ENDED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String number;
+
+    @Column(name = "template_version_id")
+    public long templateVersionId;
+
+    @Column(name = "template_key")
+    public String templateKey;
+
+    @Column(name = "ticket_type")
+    public String ticketType;
+
+    public String title;
+    public String priority;
+    public String status;
+    public String channel;
+
+    @Column(name = "customer_name")
+    public String customerName;
+
+    @Column(name = "customer_email")
+    public String customerEmail;
+
+    @Column(name = "customer_phone")
+    public String customerPhone;
+
+    @Column(name = "customer_user_id")
+    public Long customerUserId;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "data_json")
+    public String dataJson;
+
+    /** PENDING until the process instance is linked, then ACTIVE, then ENDED. */
+    @Column(name = "engine_state")
+    public String engineState;
+
+    @Column(name = "process_instance_id")
+    public String processInstanceId;
+
+    @Column(name = "current_step")
+    public String currentStep;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "resolved_at")
+    public OffsetDateTime resolvedAt;
+
+    @Version
+    @Column(name = "row_version")
+    public int rowVersion;
+}

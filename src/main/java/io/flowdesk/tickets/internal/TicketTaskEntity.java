@@ -1,0 +1,62 @@
+package io.flowdesk.tickets.internal;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** Projection of a Flowable user task onto its ticket (inbox, history of steps). Flowable stays the truth. */
+@Entity
+@Table(name = "ticket_task")
+public class TicketTaskEntity extends PanacheEntityBase {
+
+    public static final String OPEN = "OPEN";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    @Column(name = "task_id")
+    public String taskId;
+
+    @Column(name = "ticket_id")
+    public long ticketId;
+
+    @Column(name = "task_def_key")
+    public String taskDefKey;
+
+    @Column(name = "name_zh")
+    public String nameZh;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(name = "form_key")
+    public String formKey;
+
+    @Column(name = "form_version")
+    public Integer formVersion;
+
+    @Column(name = "candidate_group")
+    public String candidateGroup;
+
+    public String assignee;
+
+    @Column(name = "ticket_status")
+    public String ticketStatus;
+
+    public String state;
+
+    @Column(name = "data_json")
+    public String dataJson;
+
+    @Column(name = "completed_by")
+    public String completedBy;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
+}

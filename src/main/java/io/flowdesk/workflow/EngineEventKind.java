@@ -1,0 +1,6 @@
+package io.flowdesk.workflow;
+
+/** What the engine records in the outbox for the tickets relay. */
+public enum EngineEventKind {
+    TASK_CREATED, TASK_ASSIGNED, TASK_COMPLETED, TASK_DELETED, END_REACHED, PROCESS_ENDED, PROCESS_CANCELLED
+}

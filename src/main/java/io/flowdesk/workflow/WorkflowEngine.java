@@ -1,0 +1,188 @@
+package io.flowdesk.workflow;
+
+import io.flowdesk.shared.Conflict;
+import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Unavailable;
+import io.flowdesk.workflow.internal.FlowableEngineFactory;
+import io.flowdesk.workflow.internal.OutboxListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.repository.Deployment;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.Task;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
+import org.jboss.logging.Logger;
+
+/**
+ * FlowDesk's face of the Flowable engine. All methods block: call them through {@link EngineBridge}.
+ * Engine exceptions are translated into FlowDesk's exception tree here.
+ */
+@ApplicationScoped
+public class WorkflowEngine {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowEngine.class);
+
+    private volatile ProcessEngine engine;
+
+    /** Builds the engine on FlowDesk's database (creating or updating Flowable's tables). */
+    public synchronized void start(DataSource dataSource, boolean asyncExecutor) {
+        if (engine == null) {
+            long started = System.nanoTime();
+            engine = FlowableEngineFactory.build(dataSource, asyncExecutor);
+            LOG.infof("Flowable engine ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    public synchronized void stop() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+
+    public boolean isRunning() {
+        return engine != null;
+    }
+
+    ProcessEngine engine() {
+        ProcessEngine current = engine;
+        if (current == null) {
+            throw new Unavailable("The workflow engine is starting");
+        }
+        return current;
+    }
+
+    /**
+     * Deploys a BPMN under a deployment key. Identical content to the newest deployment of that key is not
+     * deployed again (Flowable's duplicate filter), which makes start-up imports idempotent.
+     */
+    public Deployed deploy(String key, String name, String bpmnXml) {
+        Deployment deployment = engine().getRepositoryService().createDeployment().key(key).name(name)
+                .addString(key + ".bpmn20.xml", bpmnXml).enableDuplicateFiltering().deploy();
+        ProcessDefinition definition = engine().getRepositoryService().createProcessDefinitionQuery()
+                .deploymentId(deployment.getId()).singleResult();
+        return new Deployed(deployment.getId(), definition.getId(), definition.getVersion());
+    }
+
+    /**
+     * Starts the process of a ticket exactly once: under a transaction-scoped advisory lock on the ticket id it
+     * looks for an instance with that business key (running or ended) and starts one only if there is none.
+     */
+    public String startTicketProcess(long ticketId, String processDefinitionId, Map<String, Object> variables) {
+        String businessKey = Long.toString(ticketId);
+        return engine().getManagementService().executeCommand(context -> {
+            try (PreparedStatement lock = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection()
+                    .prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, ticketId);
+                lock.execute();
+            } catch (SQLException e) {
+                throw new FlowableException("could not lock ticket " + ticketId, e);
+            }
+            HistoricProcessInstance existing = engine().getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(businessKey).singleResult();
+            if (existing != null) {
+                return existing.getId();
+            }
+            return engine().getRuntimeService().createProcessInstanceBuilder()
+                    .processDefinitionId(processDefinitionId).businessKey(businessKey).variables(variables).start()
+                    .getId();
+        });
+    }
+
+    public Optional<String> findTicketProcess(long ticketId) {
+        HistoricProcessInstance existing = engine().getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(ticketId)).singleResult();
+        return Optional.ofNullable(existing).map(HistoricProcessInstance::getId);
+    }
+
+    public Optional<TaskInfo> task(String taskId) {
+        Task task = engine().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        List<String> groups = engine().getTaskService().getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        String businessKey = engine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+        Long ticketId = businessKey == null || !businessKey.matches("\\d{1,18}") ? null : Long.parseLong(businessKey);
+        return Optional.of(new TaskInfo(task.getId(), task.getProcessInstanceId(), ticketId,
+                task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups, task.getFormKey()));
+    }
+
+    public void claim(String taskId, String username) {
+        translate(() -> {
+            engine().getTaskService().claim(taskId, username);
+            return null;
+        });
+    }
+
+    public void unclaim(String taskId) {
+        translate(() -> {
+            engine().getTaskService().unclaim(taskId);
+            return null;
+        });
+    }
+
+    /**
+     * Completes a task as {@code username}, claiming it first when unassigned, in one engine transaction.
+     * A task that is gone, or that someone else claimed or completed meanwhile, is a {@link Conflict}.
+     */
+    public void complete(String taskId, String username, Map<String, Object> variables, String submittedJson) {
+        translate(() -> engine().getManagementService().executeCommand(context -> {
+            Task task = engine().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                throw new Conflict("Task " + taskId + " was completed already");
+            }
+            if (task.getAssignee() != null && !task.getAssignee().equals(username)) {
+                throw new Conflict("Task " + taskId + " is claimed by " + task.getAssignee());
+            }
+            if (task.getAssignee() == null) {
+                engine().getTaskService().claim(taskId, username);
+            }
+            Map<String, Object> transientVariables = new HashMap<>();
+            transientVariables.put(OutboxListener.SUBMITTED_DATA, submittedJson);
+            transientVariables.put(OutboxListener.ACTOR, username);
+            String previous = Authentication.getAuthenticatedUserId();
+            Authentication.setAuthenticatedUserId(username);
+            try {
+                engine().getTaskService().complete(taskId, variables, transientVariables);
+            } finally {
+                Authentication.setAuthenticatedUserId(previous);
+            }
+            return null;
+        }));
+    }
+
+    /** Direct access for FlowDesk's own internals (reconciler checks, tests); not for feature code. */
+    public ProcessEngine processEngine() {
+        return engine();
+    }
+
+    private static <T> T translate(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (FlowableObjectNotFoundException e) {
+            throw new Conflict("The task no longer exists (completed or cancelled)", e);
+        } catch (FlowableTaskAlreadyClaimedException e) {
+            throw new Conflict("The task is claimed by someone else", e);
+        } catch (FlowableOptimisticLockingException e) {
+            throw new Conflict("Someone else changed this task at the same time; reload and try again", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.flowdesk.workflow.internal;
+
+import io.flowdesk.shared.Json;
+import io.flowdesk.workflow.EngineEventKind;
+import io.flowdesk.workflow.FlowDeskBpmn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.engine.delegate.event.FlowableActivityEvent;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
+import org.flowable.task.service.impl.persistence.entity.TaskEntity;
+
+/**
+ * Writes what happened in the engine to {@code engine_event} on the engine's own connection, so the row
+ * commits or rolls back with the engine state it describes. The tickets relay turns rows into status,
+ * tasks and timeline. Only processes whose business key is a ticket id are recorded.
+ */
+public class OutboxListener implements FlowableEventListener {
+
+    public static final String SUBMITTED_DATA = "fdSubmitted";
+    public static final String ACTOR = "fdActor";
+
+    private static final String INSERT = "insert into engine_event (ticket_id, process_instance_id, kind, task_id,"
+            + " payload_json) values (?, ?, ?, ?, ?)";
+
+    @Override
+    public void onEvent(FlowableEvent event) {
+        if (!(event.getType() instanceof FlowableEngineEventType type)) {
+            return;
+        }
+        switch (type) {
+            case TASK_CREATED -> task(event, EngineEventKind.TASK_CREATED);
+            case TASK_ASSIGNED -> task(event, EngineEventKind.TASK_ASSIGNED);
+            case TASK_COMPLETED -> task(event, EngineEventKind.TASK_COMPLETED);
+            case ENTITY_DELETED -> {
+                if (((FlowableEntityEvent) event).getEntity() instanceof TaskEntity) {
+                    task(event, EngineEventKind.TASK_DELETED);
+                }
+            }
+            case ACTIVITY_COMPLETED -> activity((FlowableActivityEvent) event);
+            case PROCESS_COMPLETED, PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT -> process(event,
+                    EngineEventKind.PROCESS_ENDED);
+            case PROCESS_CANCELLED -> process(event, EngineEventKind.PROCESS_CANCELLED);
+            default -> {
+            }
+        }
+    }
+
+    private void task(FlowableEvent event, EngineEventKind kind) {
+        Object entity = ((FlowableEntityEvent) event).getEntity();
+        if (!(entity instanceof TaskEntity task) || task.getProcessInstanceId() == null) {
+            return;
+        }
+        Long ticketId = ticketId(task.getProcessInstanceId());
+        if (ticketId == null) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("taskDefKey", task.getTaskDefinitionKey());
+        payload.put("assignee", task.getAssignee());
+        if (kind == EngineEventKind.TASK_CREATED) {
+            payload.put("name", task.getName());
+            payload.put("formKey", task.getFormKey());
+            FlowElement element = element(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            if (element instanceof UserTask userTask) {
+                payload.put("nameEn", userTask.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.NAME_EN));
+                payload.put("ticketStatus", userTask.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.TICKET_STATUS));
+                payload.put("candidateGroup", userTask.getCandidateGroups().isEmpty() ? null
+                        : userTask.getCandidateGroups().get(0));
+            }
+        }
+        if (kind == EngineEventKind.TASK_COMPLETED) {
+            payload.put("submitted", task.getTransientVariable(SUBMITTED_DATA));
+            payload.put("actor", task.getTransientVariable(ACTOR));
+        }
+        insert(ticketId, task.getProcessInstanceId(), kind, task.getId(), payload);
+    }
+
+    private void activity(FlowableActivityEvent event) {
+        if (!"endEvent".equals(event.getActivityType())) {
+            return;
+        }
+        Long ticketId = ticketId(event.getProcessInstanceId());
+        if (ticketId == null) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("endId", event.getActivityId());
+        payload.put("name", event.getActivityName());
+        FlowElement element = element(event.getProcessDefinitionId(), event.getActivityId());
+        if (element != null) {
+            payload.put("nameEn", element.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.NAME_EN));
+            payload.put("ticketStatus", element.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.TICKET_STATUS));
+        }
+        insert(ticketId, event.getProcessInstanceId(), EngineEventKind.END_REACHED, null, payload);
+    }
+
+    private void process(FlowableEvent event, EngineEventKind kind) {
+        Object entity = ((FlowableEntityEvent) event).getEntity();
+        if (!(entity instanceof ExecutionEntity execution)) {
+            return;
+        }
+        Long ticketId = parse(execution.getProcessInstanceBusinessKey());
+        if (ticketId != null) {
+            insert(ticketId, execution.getProcessInstanceId(), kind, null, Map.of());
+        }
+    }
+
+    private static Long ticketId(String processInstanceId) {
+        ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager().findById(processInstanceId);
+        return instance == null ? null : parse(instance.getBusinessKey());
+    }
+
+    private static Long parse(String businessKey) {
+        if (businessKey == null || businessKey.isEmpty() || businessKey.length() > 18) {
+            return null;
+        }
+        for (int i = 0; i < businessKey.length(); i++) {
+            if (!Character.isDigit(businessKey.charAt(i))) {
+                return null;
+            }
+        }
+        return Long.parseLong(businessKey);
+    }
+
+    private static FlowElement element(String processDefinitionId, String id) {
+        BpmnModel model = ProcessDefinitionUtil.getBpmnModel(processDefinitionId);
+        return model == null ? null : model.getFlowElement(id);
+    }
+
+    private static void insert(long ticketId, String processInstanceId, EngineEventKind kind, String taskId,
+            Map<String, Object> payload) {
+        Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            statement.setLong(1, ticketId);
+            statement.setString(2, processInstanceId);
+            statement.setString(3, kind.name());
+            statement.setString(4, taskId);
+            statement.setString(5, Json.write(payload));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new FlowableException("could not record engine event " + kind + " for ticket " + ticketId, e);
+        }
+    }
+
+    @Override
+    public boolean isFailOnException() {
+        return true;
+    }
+
+    @Override
+    public boolean isFireOnTransactionLifecycleEvent() {
+        return false;
+    }
+
+    @Override
+    public String getOnTransaction() {
+        return null;
+    }
+}
