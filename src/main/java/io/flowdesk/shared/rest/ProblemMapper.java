@@ -27,7 +27,17 @@ public class ProblemMapper {
         return problem(e.status(), e.title(), e.getMessage(), errors);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper(priority = 1)
+    public Response badJsonSyntax(com.fasterxml.jackson.core.JsonParseException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response badJsonShape(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response badJson(JsonProcessingException e) {
         String pointer = "";
         if (e instanceof MismatchedInputException mismatch) {

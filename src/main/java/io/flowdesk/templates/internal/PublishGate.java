@@ -229,7 +229,9 @@ public final class PublishGate {
             String attr = reader.getAttributeLocalName(i);
             String value = reader.getAttributeValue(i);
             if (attrNs == null || attrNs.isEmpty()) {
-                if (!di && !PLAIN_ATTRIBUTES.contains(attr)) {
+                boolean fieldParameter = FlowDeskBpmn.FLOWABLE_NS.equals(ns) && local.equals("field")
+                        && attr.equals("stringValue");
+                if (!di && !fieldParameter && !PLAIN_ATTRIBUTES.contains(attr)) {
                     errors.add(new FieldError(where, "Attribute '" + attr + "' is not allowed on <" + local + ">",
                             "attribute-not-allowed"));
                 }
