@@ -60,6 +60,8 @@ public class Bootstrap {
             DatabaseCreator.ensure(cfg.getValue("quarkus.datasource.jdbc.url", String.class),
                     cfg.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
                     cfg.getOptionalValue("quarkus.datasource.password", String.class).orElse(null), config.db().reset());
+            // connections opened before the database existed (or before a reset) are useless now
+            dataSource.flush(AgroalDataSource.FlushMode.ALL);
         }
         flyway.migrate();
         engine.start(dataSource, true);
