@@ -4,6 +4,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.flowdesk.identity.ui.LoginView;
+import io.flowdesk.identity.ui.UiSession;
 
 /** Every view except the login page needs a signed-in user. */
 public class AccessGuard implements VaadinServiceInitListener {

@@ -13,8 +13,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
-import io.flowdesk.app.ui.LanguageSwitch;
-import io.flowdesk.app.ui.UiSession;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.IdentityService;
 import io.quarkus.vertx.VertxContextSupport;

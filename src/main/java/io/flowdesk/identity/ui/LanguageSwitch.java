@@ -1,4 +1,4 @@
-package io.flowdesk.app.ui;
+package io.flowdesk.identity.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
