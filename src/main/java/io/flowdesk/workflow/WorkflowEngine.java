@@ -144,6 +144,22 @@ public class WorkflowEngine {
      * A task that is gone, or that someone else claimed or completed meanwhile, is a {@link Conflict}.
      */
     public void complete(String taskId, String username, Map<String, Object> variables, String submittedJson) {
+        try {
+            completeOnce(taskId, username, variables, submittedJson);
+        } catch (Conflict e) {
+            throw e;
+        } catch (FlowableException e) {
+            // A concurrent completion can make the engine read a task that was current when this transaction
+            // began and an execution that has already moved on ("should not be signalled"). The transaction was
+            // rolled back; if the task is gone now, someone else completed it.
+            if (engine().getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+                throw new Conflict("Task " + taskId + " was completed by someone else", e);
+            }
+            throw e;
+        }
+    }
+
+    private void completeOnce(String taskId, String username, Map<String, Object> variables, String submittedJson) {
         translate(() -> engine().getManagementService().executeCommand(context -> {
             Task task = engine().getTaskService().createTaskQuery().taskId(taskId).singleResult();
             if (task == null) {
