@@ -166,8 +166,9 @@ public class TemplateService {
     @WithSession
     public Uni<List<PublishedTemplate>> listLatest() {
         return TemplateVersionEntity.<TemplateVersionEntity>find(
-                "status = ?1 and version = (select max(t.version) from TemplateVersionEntity t where"
-                        + " t.templateKey = templateKey and t.status = ?1) order by templateKey", PUBLISHED)
+                "from TemplateVersionEntity v where v.status = ?1 and v.version = (select max(t.version) from"
+                        + " TemplateVersionEntity t where t.templateKey = v.templateKey and t.status = ?1)"
+                        + " order by v.templateKey", PUBLISHED)
                 .list().map(list -> list.stream().map(this::toPublished).toList());
     }
 

@@ -266,6 +266,31 @@ public class TicketService {
                         .toList()));
     }
 
+    /**
+     * Adds a comment to the timeline. Customers' comments are always public; agents and staff may mark theirs
+     * internal (never shown to customers).
+     */
+    public Uni<TimelineEntry> comment(CurrentUser user, String number, String text, boolean internal) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > 10_000) {
+            return Uni.createFrom().failure(InvalidInput.of("/text", "text is required (1-10000 characters)"));
+        }
+        boolean hidden = internal && !user.isCustomer();
+        return Panache.withTransaction(() -> accessible(user, number).chain(ticket -> {
+            TicketEventEntity entry = new TicketEventEntity();
+            entry.ticketId = ticket.id;
+            entry.at = OffsetDateTime.now();
+            entry.kind = "COMMENT";
+            entry.actor = user.username();
+            entry.summary = body.length() > 200 ? body.substring(0, 200) + "…" : body;
+            entry.detailsJson = TicketRelay.details("text", body).toString();
+            entry.internal = hidden;
+            ticket.updatedAt = entry.at;
+            return entry.persist().replaceWith(entry);
+        })).map(e -> new TimelineEntry(e.id, e.at, e.kind, e.actor, null, e.summary, Json.parse(e.detailsJson),
+                e.internal));
+    }
+
     public Uni<Page<TicketSummary>> list(CurrentUser user, String status, String type, String priority, int page,
             int size) {
         if (page < 0 || size < 1 || size > 200) {

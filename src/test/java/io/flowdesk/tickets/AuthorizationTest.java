@@ -49,6 +49,24 @@ class AuthorizationTest {
     }
 
     @Test
+    void internalCommentsNeverReachTheCustomer() {
+        String mine = createTicket("customer1", body());
+        as("customer1").body(Map.of("text", "请尽快处理", "internal", true)).post("/api/tickets/" + mine + "/comments")
+                .then().statusCode(201).body("internal", equalTo(false));
+        as("agent1").body(Map.of("text", "客户情绪激动，注意措辞", "internal", true))
+                .post("/api/tickets/" + mine + "/comments").then().statusCode(201).body("internal", equalTo(true));
+        as("agent1").body(Map.of("text", "已为您加急", "internal", false)).post("/api/tickets/" + mine + "/comments")
+                .then().statusCode(201);
+        as("customer1").get("/api/tickets/" + mine + "/timeline").then().statusCode(200)
+                .body("summary", hasItem("请尽快处理")).body("summary", hasItem("已为您加急"))
+                .body("summary", not(hasItem("客户情绪激动，注意措辞")));
+        as("agent2").get("/api/tickets/" + mine + "/timeline").then().body("summary", hasItem("客户情绪激动，注意措辞"));
+        as("customer2").body(Map.of("text", "hi")).post("/api/tickets/" + mine + "/comments").then().statusCode(404);
+        as("customer1").body(Map.of("text", " ")).post("/api/tickets/" + mine + "/comments").then().statusCode(422)
+                .body("errors.pointer", hasItem("/text"));
+    }
+
+    @Test
     void staffCannotWorkAnotherDepartmentsTask() {
         String number = createTicket("agent1", body());
         String review = openTask(number, "refund-review");

@@ -21,7 +21,7 @@ public class AccessGuard implements VaadinServiceInitListener {
 
     private void check(BeforeEnterEvent event) {
         if (!LoginView.class.equals(event.getNavigationTarget()) && UiSession.user().isEmpty()) {
-            event.rerouteTo(LoginView.class);
+            event.forwardTo(LoginView.class);
         }
     }
 }

@@ -65,4 +65,16 @@ public class TicketResource {
     public Uni<List<TimelineEntry>> timeline(@PathParam("number") String number) {
         return tickets.timeline(CurrentUser.of(identity), number);
     }
+
+    /** Adds a comment; {@code internal: true} hides it from customers (ignored for customers). */
+    @POST
+    @Path("/{number}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> comment(@PathParam("number") String number, CommentRequest request) {
+        return tickets.comment(CurrentUser.of(identity), number, request == null ? null : request.text(),
+                request != null && request.internal()).map(entry -> Response.status(201).entity(entry).build());
+    }
+
+    public record CommentRequest(String text, boolean internal) {
+    }
 }

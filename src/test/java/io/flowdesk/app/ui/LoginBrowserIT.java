@@ -65,6 +65,9 @@ class LoginBrowserIT {
                 driver.findElement(By.id("logout")).click();
                 wait.until(ExpectedConditions.urlContains("/login"));
                 Browser.screenshot(driver, "login-en");
+            } catch (Throwable e) {
+                Browser.screenshot(driver, "failure-login-it");
+                throw e;
             } finally {
                 driver.quit();
             }
