@@ -30,6 +30,11 @@ public record CurrentUser(long id, String username, String displayName, String e
         return has(Role.ADMIN) || has(Role.SUPERVISOR) || has(Role.AGENT);
     }
 
+    /** A partner who is not also an internal role: sees masked personal data. */
+    public boolean isPartner() {
+        return roles.contains(Role.PARTNER) && !seesAllTickets() && !roles.contains(Role.STAFF);
+    }
+
     public boolean inDepartment(String department) {
         return department != null && departments.contains(department);
     }

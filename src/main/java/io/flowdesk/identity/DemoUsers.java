@@ -43,6 +43,7 @@ public class DemoUsers {
             new DemoUser("tester1", "测试 Tester 1", "staff", Set.of("qa"), "tester1@flowdesk.local", null, "zh-CN"),
             new DemoUser("oncall1", "值班 On-call 1", "staff", Set.of("it-oncall", "it-support"),
                     "oncall1@flowdesk.local", null, "en"),
+            new DemoUser("partner1", "顺丰物流 SF Partner", "partner", Set.of(), "partner1@sf-partner.example", null, "zh-CN"),
             new DemoUser("customer1", "张三 Customer 1", "customer", Set.of(), "customer1@example.com", "13800001111", "zh-CN"),
             new DemoUser("customer2", "Jane Customer 2", "customer", Set.of(), "customer2@example.com", "13900002222", "en"));
 

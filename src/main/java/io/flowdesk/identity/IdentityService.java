@@ -34,6 +34,66 @@ public class IdentityService {
                         .map(u -> new StoredCredentials(toCurrentUser(u), u.passwordHash)));
     }
 
+    /** The id of the customer account with this e-mail, or null. */
+    @WithSession
+    public Uni<Long> customerIdByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return UserEntity.<UserEntity>find("lower(email) = ?1 and roles = 'customer'", email.toLowerCase())
+                .firstResult().map(u -> u == null ? null : u.id);
+    }
+
+    /** Users whose names were mentioned, that exist and are enabled. */
+    @WithSession
+    public Uni<List<CurrentUser>> existing(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return UserEntity.<UserEntity>list("username in ?1 and enabled = true", List.copyOf(usernames))
+                .map(list -> list.stream().map(IdentityService::toCurrentUser).toList());
+    }
+
+    /** Every enabled user who can work tasks (for transfer pickers): staff, agents, supervisors, partners. */
+    @WithSession
+    public Uni<List<CurrentUser>> workers() {
+        return UserEntity.<UserEntity>list("enabled = true and roles not like '%customer%' order by username")
+                .map(list -> list.stream().map(IdentityService::toCurrentUser)
+                        .filter(u -> u.has(Role.STAFF) || u.has(Role.AGENT) || u.has(Role.SUPERVISOR)
+                                || u.has(Role.PARTNER))
+                        .toList());
+    }
+
+    /**
+     * Creates a customer account (user name = e-mail). A guest account has a random password and is reached
+     * through one-time codes. An existing account with that e-mail is a {@link io.flowdesk.shared.Conflict}
+     * unless {@code reuse} is set, in which case it is returned.
+     */
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<CurrentUser> createCustomer(String email, String name, String phone, String passwordHash, boolean guest,
+            boolean reuse) {
+        String username = email.strip().toLowerCase();
+        return UserEntity.<UserEntity>find("username = ?1", username).firstResult().chain(existing -> {
+            if (existing != null) {
+                if (reuse && existing.enabled && existing.roles.equals(Role.CUSTOMER)) {
+                    return Uni.createFrom().item(toCurrentUser(existing));
+                }
+                return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
+                        "An account with this e-mail exists already; sign in instead"));
+            }
+            UserEntity user = new UserEntity();
+            user.username = username;
+            user.email = username;
+            user.displayName = name == null || name.isBlank() ? username : name.strip();
+            user.phone = phone == null || phone.isBlank() ? null : phone.strip();
+            user.roles = Role.CUSTOMER;
+            user.locale = "zh-CN";
+            user.passwordHash = passwordHash;
+            user.guest = guest;
+            return user.persist().map(saved -> toCurrentUser(user));
+        });
+    }
+
     @WithSession
     public Uni<List<Department>> departments() {
         return DepartmentEntity.<DepartmentEntity>listAll()

@@ -9,6 +9,8 @@ public final class Role {
     public static final String AGENT = "agent";
     public static final String STAFF = "staff";
     public static final String CUSTOMER = "customer";
+    /** External partner: sees only tasks and tickets assigned to them, with personal data masked. */
+    public static final String PARTNER = "partner";
 
     private Role() {
     }

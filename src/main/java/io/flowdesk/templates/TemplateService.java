@@ -148,6 +148,18 @@ public class TemplateService {
                 });
     }
 
+    /** A specific version of a template. */
+    @WithSession
+    public Uni<PublishedTemplate> version(String key, int version) {
+        return TemplateVersionEntity.<TemplateVersionEntity>find("templateKey = ?1 and version = ?2", key, version)
+                .firstResult().map(entity -> {
+                    if (entity == null) {
+                        throw new NotFound("Template '" + key + "' version " + version + " does not exist");
+                    }
+                    return toPublished(entity);
+                });
+    }
+
     @WithSession
     public Uni<PublishedTemplate> byVersionId(long id) {
         PublishedTemplate cached = byId.get(id);

@@ -94,6 +94,7 @@ public class TicketRelay {
                 task.assignee = payload.path("assignee").asText(null);
                 task.ticketStatus = payload.path("ticketStatus").asText(null);
                 task.state = TicketTaskEntity.OPEN;
+                task.priority = ticket.priority;
                 task.createdAt = now;
                 state.tasks.put(task.taskId, task);
                 String status = task.ticketStatus != null ? task.ticketStatus : TicketStatus.OPEN;

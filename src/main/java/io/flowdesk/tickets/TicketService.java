@@ -58,6 +58,9 @@ public class TicketService {
     @Inject
     TicketRelay relay;
 
+    @Inject
+    io.flowdesk.identity.IdentityService identity;
+
     /** Result of a create: the ticket and whether it is a replay of an earlier request with the same key. */
     public record Created(TicketDetails ticket, boolean replayed) {
     }
@@ -139,8 +142,14 @@ public class TicketService {
                         if (!errors.isEmpty()) {
                             return Uni.createFrom().failure(new InvalidInput("The ticket is not valid", errors));
                         }
-                        return insert(user, template, title, priority, channel, customer, data, idempotencyKey,
-                                requestHash);
+                        if (request.transcript() != null && request.transcript().length() > 50_000) {
+                            return Uni.createFrom().failure(InvalidInput.of("/transcript",
+                                    "transcript is longer than 50000 characters"));
+                        }
+                        Uni<Long> customerUser = user.isCustomer() ? Uni.createFrom().item(user.id())
+                                : identity.customerIdByEmail(customer.email());
+                        return customerUser.chain(customerId -> insert(user, template, title, priority, channel,
+                                customer, customerId, data, request.transcript(), idempotencyKey, requestHash));
                     });
                 });
     }
@@ -169,7 +178,8 @@ public class TicketService {
     }
 
     private Uni<Created> insert(CurrentUser user, PublishedTemplate template, String title, String priority,
-            String channel, Customer customer, JsonNode data, String idempotencyKey, String requestHash) {
+            String channel, Customer customer, Long customerUserId, JsonNode data, String transcript,
+            String idempotencyKey, String requestHash) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("select nextval('ticket_number_seq')", Long.class)
                         .getSingleResult())
@@ -187,7 +197,7 @@ public class TicketService {
                     ticket.customerName = customer.name();
                     ticket.customerEmail = blankToNull(customer.email());
                     ticket.customerPhone = blankToNull(customer.phone());
-                    ticket.customerUserId = user.isCustomer() ? user.id() : null;
+                    ticket.customerUserId = customerUserId;
                     ticket.createdBy = user.username();
                     ticket.dataJson = data.toString();
                     ticket.engineState = TicketEntity.PENDING;
@@ -197,6 +207,9 @@ public class TicketService {
                     ticket.updatedAt = now;
                     return ticket.persist().replaceWith(ticket);
                 })
+                .call(ticket -> transcript == null || transcript.isBlank() ? Uni.createFrom().voidItem()
+                        : TicketRelay.timeline(ticket, "TRANSCRIPT", user.username(), null,
+                                "Transcript from " + channel, TicketRelay.details("text", transcript), true))
                 .call(ticket -> TicketRelay.timeline(ticket, "CREATED", user.username(), null,
                         "Ticket created via " + channel, TicketRelay.details("channel", channel, "template",
                                 template.key() + " v" + template.version()), false)))
@@ -254,7 +267,42 @@ public class TicketService {
     // ---- reading ----
 
     public Uni<TicketDetails> get(CurrentUser user, String number) {
-        return Panache.withSession(() -> accessible(user, number).chain(ticket -> details(ticket.id)));
+        return Panache.withSession(() -> accessible(user, number).chain(ticket -> details(ticket.id)))
+                .chain(details -> maskFor(user, details));
+    }
+
+    /** Partners see personal data masked: customer contact and every form field flagged sensitive. */
+    public Uni<TicketDetails> maskFor(CurrentUser user, TicketDetails d) {
+        if (!user.isPartner()) {
+            return Uni.createFrom().item(d);
+        }
+        return sensitiveFields(d.type(), d.templateVersion()).map(fields -> new TicketDetails(d.number(), d.type(),
+                d.templateVersion(), d.ticketType(), d.title(), d.priority(), d.status(), d.channel(),
+                new Customer(PiiMasking.text(d.customer().name()), PiiMasking.email(d.customer().email()),
+                        PiiMasking.phone(d.customer().phone())),
+                PiiMasking.data(d.data(), fields), d.currentStep(), d.openTasks(), d.createdAt(), d.updatedAt(),
+                d.resolvedAt()));
+    }
+
+    private final java.util.Map<String, java.util.Set<String>> sensitiveByTemplate =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Sensitive field keys over all forms a template version pins (immutable, so cached). */
+    public Uni<java.util.Set<String>> sensitiveFields(String templateKey, int version) {
+        String cacheKey = templateKey + "@" + version;
+        java.util.Set<String> cached = sensitiveByTemplate.get(cacheKey);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return templates.version(templateKey, version).chain(template -> io.smallrye.mutiny.Multi.createFrom()
+                .iterable(template.forms().entrySet()).onItem()
+                .transformToUniAndConcatenate(e -> forms.get(e.getKey(), e.getValue()))
+                .collect().asList()).map(list -> {
+                    java.util.Set<String> fields = new java.util.TreeSet<>();
+                    list.forEach(f -> fields.addAll(f.sensitiveFields()));
+                    sensitiveByTemplate.put(cacheKey, java.util.Set.copyOf(fields));
+                    return fields;
+                });
     }
 
     public Uni<List<TimelineEntry>> timeline(CurrentUser user, String number) {
@@ -267,28 +315,113 @@ public class TicketService {
     }
 
     /**
-     * Adds a comment to the timeline. Customers' comments are always public; agents and staff may mark theirs
-     * internal (never shown to customers).
+     * Reopens a resolved ticket whose flow has ended: the flow starts again on the same template version (once per
+     * reopening, crash-safe like creation). Only within {@code maxDays} of resolution.
      */
-    public Uni<TimelineEntry> comment(CurrentUser user, String number, String text, boolean internal) {
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty() || body.length() > 10_000) {
-            return Uni.createFrom().failure(InvalidInput.of("/text", "text is required (1-10000 characters)"));
+    public Uni<TicketDetails> reopen(CurrentUser user, String number, String reason, int maxDays) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            return Uni.createFrom().failure(InvalidInput.of("/reason", "say why the problem is not solved (1-2000 characters)"));
         }
-        boolean hidden = internal && !user.isCustomer();
+        return Panache.withSession(() -> accessible(user, number)).chain(ticket -> {
+            if (!TicketEntity.ENDED.equals(ticket.engineState) || ticket.resolvedAt == null) {
+                return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
+                        "Ticket " + number + " is still being worked on; add a reply instead"));
+            }
+            if (ticket.resolvedAt.isBefore(OffsetDateTime.now().minusDays(maxDays))) {
+                return Uni.createFrom().failure(new io.flowdesk.shared.Conflict("Ticket " + number
+                        + " was resolved more than " + maxDays + " days ago; please open a new ticket"));
+            }
+            int reopening = ticket.reopenCount + 1;
+            return templates.byVersionId(ticket.templateVersionId).chain(template -> {
+                Map<String, Object> variables = ProcessVariables.of(Json.parse(ticket.dataJson));
+                variables.put("ticketId", ticket.id);
+                variables.put("ticketNumber", ticket.number);
+                variables.put("ticketPriority", ticket.priority);
+                variables.put("ticketType", ticket.ticketType);
+                variables.put("reopened", true);
+                return bridge.call(() -> engine.startReopenedProcess(ticket.id, reopening,
+                        template.processDefinitionId(), variables));
+            }).chain(processInstanceId -> Panache.withTransaction(() -> TicketEntity.<TicketEntity>findById(
+                    ticket.id).chain(fresh -> {
+                        fresh.reopenCount = reopening;
+                        fresh.engineState = TicketEntity.ACTIVE;
+                        fresh.processInstanceId = processInstanceId;
+                        fresh.resolvedAt = null;
+                        fresh.updatedAt = OffsetDateTime.now();
+                        return TicketRelay.timeline(fresh, "REOPENED", user.username(), null,
+                                "Reopened: " + reason.strip(), TicketRelay.details("reason", reason.strip()), false);
+                    }))).chain(() -> relay.drain(ticket.id)).chain(() -> get(user, number));
+        });
+    }
+
+    /** A customer's satisfaction rating (1-5 and a comment), once per ticket, after resolution. */
+    public Uni<Rating> rate(CurrentUser user, String number, int rating, String comment) {
+        List<FieldError> errors = new ArrayList<>();
+        if (rating < 1 || rating > 5) {
+            errors.add(new FieldError("/rating", "rating must be 1 to 5", "range"));
+        }
+        if (comment != null && comment.length() > 2000) {
+            errors.add(new FieldError("/comment", "at most 2000 characters", "maxLength"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidInput("The rating is not valid", errors));
+        }
+        if (!user.isCustomer()) {
+            return Uni.createFrom().failure(new Forbidden("Only the customer rates a ticket"));
+        }
         return Panache.withTransaction(() -> accessible(user, number).chain(ticket -> {
-            TicketEventEntity entry = new TicketEventEntity();
-            entry.ticketId = ticket.id;
-            entry.at = OffsetDateTime.now();
-            entry.kind = "COMMENT";
-            entry.actor = user.username();
-            entry.summary = body.length() > 200 ? body.substring(0, 200) + "…" : body;
-            entry.detailsJson = TicketRelay.details("text", body).toString();
-            entry.internal = hidden;
-            ticket.updatedAt = entry.at;
-            return entry.persist().replaceWith(entry);
-        })).map(e -> new TimelineEntry(e.id, e.at, e.kind, e.actor, null, e.summary, Json.parse(e.detailsJson),
-                e.internal));
+            if (!TicketStatus.RESOLVED.equals(ticket.status) && !TicketStatus.CLOSED.equals(ticket.status)) {
+                return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
+                        "Ticket " + number + " is not resolved yet"));
+            }
+            return io.flowdesk.tickets.internal.CsatEntity.findById(ticket.id).chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
+                            "Ticket " + number + " was rated already"));
+                }
+                var csat = new io.flowdesk.tickets.internal.CsatEntity();
+                csat.ticketId = ticket.id;
+                csat.rating = rating;
+                csat.comment = comment == null || comment.isBlank() ? null : comment.strip();
+                csat.createdBy = user.username();
+                csat.createdAt = OffsetDateTime.now();
+                ticket.csatRating = rating;
+                ticket.updatedAt = csat.createdAt;
+                return csat.persist().call(() -> TicketRelay.timeline(ticket, "CSAT", user.username(), null,
+                        "Rated " + rating + "/5" + (csat.comment == null ? "" : ": " + csat.comment),
+                        TicketRelay.details("rating", Integer.toString(rating), "comment", csat.comment), false))
+                        .map(v -> new Rating(number, rating, csat.comment, csat.createdAt));
+            });
+        }));
+    }
+
+    /** The rating of a ticket, or null. */
+    public Uni<Rating> rating(CurrentUser user, String number) {
+        return Panache.withSession(() -> accessible(user, number).chain(ticket -> io.flowdesk.tickets.internal.CsatEntity
+                .<io.flowdesk.tickets.internal.CsatEntity>findById(ticket.id).map(c -> c == null ? null
+                        : new Rating(number, c.rating, c.comment, c.createdAt))));
+    }
+
+    public record Rating(String number, int rating, String comment, OffsetDateTime at) {
+    }
+
+    /** A ticket's contact and public side, for the portal's status lookup (no user; the caller proves ownership). */
+    public record PublicTicket(String number, String customerPhone, String customerEmail, String title, String status,
+            String currentStep, OffsetDateTime createdAt, OffsetDateTime updatedAt, List<TimelineEntry> timeline) {
+    }
+
+    public Uni<PublicTicket> publicTicket(String number) {
+        return Panache.withSession(() -> TicketEntity.<TicketEntity>find("number", number == null ? ""
+                : number.strip().toUpperCase()).firstResult().chain(ticket -> {
+                    if (ticket == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return TicketEventEntity.<TicketEventEntity>list("ticketId = ?1 and internal = false order by id",
+                            ticket.id).map(events -> new PublicTicket(ticket.number, ticket.customerPhone,
+                                    ticket.customerEmail, ticket.title, ticket.status, ticket.currentStep,
+                                    ticket.createdAt, ticket.updatedAt, events.stream().map(e -> new TimelineEntry(e.id,
+                                            e.at, e.kind, null, null, e.summary, null, false)).toList()));
+                }));
     }
 
     public Uni<Page<TicketSummary>> list(CurrentUser user, String status, String type, String priority, int page,
@@ -297,7 +430,7 @@ public class TicketService {
             return Uni.createFrom().failure(new InvalidInput("Bad paging", List.of(
                     new FieldError("query:size", "page >= 0 and 1 <= size <= 200", "range"))));
         }
-        if (!user.seesAllTickets() && !user.isCustomer() && !user.has(Role.STAFF)) {
+        if (!user.seesAllTickets() && !user.isCustomer() && !user.has(Role.STAFF) && !user.has(Role.PARTNER)) {
             return Uni.createFrom().failure(new Forbidden("Your role cannot list tickets"));
         }
         StringBuilder where = new StringBuilder("1 = 1");
@@ -327,7 +460,8 @@ public class TicketService {
         return Panache.withSession(() -> {
             var find = TicketEntity.<TicketEntity>find(query, params).page(io.quarkus.panache.common.Page.of(page, size));
             return find.list().chain(items -> TicketEntity.count(where.toString(), params).map(total -> new Page<>(
-                    items.stream().map(TicketService::summary).toList(), page, size, total)));
+                    items.stream().map(TicketService::summary).map(s -> user.isPartner() ? masked(s) : s).toList(),
+                    page, size, total)));
         });
     }
 
@@ -345,7 +479,7 @@ public class TicketService {
                 return ticket.customerUserId != null && ticket.customerUserId == user.id()
                         ? Uni.createFrom().item(ticket) : Uni.createFrom().failure(notFound);
             }
-            if (user.has(Role.STAFF)) {
+            if (user.has(Role.STAFF) || user.has(Role.PARTNER)) {
                 return TicketTaskEntity.count("ticketId = ?1 and (candidateGroup in ?2 or assignee = ?3 or"
                         + " completedBy = ?3)", ticket.id, user.departments().isEmpty() ? List.of("-")
                                 : List.copyOf(user.departments()), user.username())
@@ -366,6 +500,11 @@ public class TicketService {
                                 Json.parse(ticket.dataJson), ticket.currentStep,
                                 tasks.stream().map(t -> TaskWorkService.view(t, ticket)).toList(), ticket.createdAt,
                                 ticket.updatedAt, ticket.resolvedAt)))));
+    }
+
+    private static TicketSummary masked(TicketSummary s) {
+        return new TicketSummary(s.number(), s.type(), s.ticketType(), s.title(), s.priority(), s.status(), s.channel(),
+                PiiMasking.text(s.customerName()), s.currentStep(), s.createdAt(), s.updatedAt());
     }
 
     static TicketSummary summary(TicketEntity t) {

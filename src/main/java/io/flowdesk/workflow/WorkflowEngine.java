@@ -84,7 +84,17 @@ public class WorkflowEngine {
      * looks for an instance with that business key (running or ended) and starts one only if there is none.
      */
     public String startTicketProcess(long ticketId, String processDefinitionId, Map<String, Object> variables) {
-        String businessKey = Long.toString(ticketId);
+        return startOnce(ticketId, Long.toString(ticketId), processDefinitionId, variables);
+    }
+
+    /** Starts the flow again for the n-th reopening of a ticket, exactly once per (ticket, n). */
+    public String startReopenedProcess(long ticketId, int reopening, String processDefinitionId,
+            Map<String, Object> variables) {
+        return startOnce(ticketId, ticketId + "-r" + reopening, processDefinitionId, variables);
+    }
+
+    private String startOnce(long ticketId, String businessKey, String processDefinitionId,
+            Map<String, Object> variables) {
         return engine().getManagementService().executeCommand(context -> {
             try (PreparedStatement lock = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection()
                     .prepareStatement("select pg_advisory_xact_lock(?)")) {
@@ -120,7 +130,7 @@ public class WorkflowEngine {
                 .map(IdentityLink::getGroupId).toList();
         String businessKey = engine().getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
-        Long ticketId = businessKey == null || !businessKey.matches("\\d{1,18}") ? null : Long.parseLong(businessKey);
+        Long ticketId = OutboxListener.parse(businessKey);
         return Optional.of(new TaskInfo(task.getId(), task.getProcessInstanceId(), ticketId,
                 task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups, task.getFormKey()));
     }
@@ -183,6 +193,43 @@ public class WorkflowEngine {
             }
             return null;
         }));
+    }
+
+    /** Moves an open task to another department's queue (unassigned). */
+    public void transferToDepartment(String taskId, String department) {
+        translate(() -> engine().getManagementService().executeCommand(context -> {
+            var taskService = engine().getTaskService();
+            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new Conflict("Task " + taskId + " is no longer open");
+            }
+            for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                    taskService.deleteCandidateGroup(taskId, link.getGroupId());
+                }
+            }
+            taskService.addCandidateGroup(taskId, department);
+            taskService.setAssignee(taskId, null);
+            return null;
+        }));
+    }
+
+    /** Assigns an open task to a user (transfer to a person, e.g. an external partner). */
+    public void assign(String taskId, String username) {
+        translate(() -> {
+            if (engine().getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+                throw new Conflict("Task " + taskId + " is no longer open");
+            }
+            engine().getTaskService().setAssignee(taskId, username);
+            return null;
+        });
+    }
+
+    /** Updates a process variable of a running ticket process (e.g. the priority after a change). */
+    public void setTicketVariable(String processInstanceId, String name, Object value) {
+        if (engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .count() > 0) {
+            engine().getRuntimeService().setVariable(processInstanceId, name, value);
+        }
     }
 
     /** Direct access for FlowDesk's own internals (reconciler checks, tests); not for feature code. */

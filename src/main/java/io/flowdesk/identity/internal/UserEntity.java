@@ -38,6 +38,9 @@ public class UserEntity extends PanacheEntityBase {
     public String locale;
     public boolean enabled = true;
 
+    /** Created by "continue as a guest"; signs in with one-time codes only. */
+    public boolean guest;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

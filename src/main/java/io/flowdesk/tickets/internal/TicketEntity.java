@@ -81,6 +81,12 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public OffsetDateTime resolvedAt;
 
+    @Column(name = "reopen_count")
+    public int reopenCount;
+
+    @Column(name = "csat_rating")
+    public Integer csatRating;
+
     @Version
     @Column(name = "row_version")
     public int rowVersion;

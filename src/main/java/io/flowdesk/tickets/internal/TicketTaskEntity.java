@@ -48,6 +48,9 @@ public class TicketTaskEntity extends PanacheEntityBase {
 
     public String state;
 
+    /** Copy of the ticket's priority, for index-backed queue sorting. */
+    public String priority;
+
     @Column(name = "data_json")
     public String dataJson;
 

@@ -28,6 +28,9 @@ public class TaskResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    io.flowdesk.tickets.CollaborationService collaboration;
+
     /** {@code scope=mine} (default): assigned to me; {@code scope=group}: unassigned, in my departments. */
     @GET
     public Uni<List<TaskView>> list(@QueryParam("scope") String scope) {
@@ -61,5 +64,17 @@ public class TaskResource {
     }
 
     public record CompleteTaskRequest(JsonNode data) {
+    }
+
+    /** Transfers the task to a department ({@code department}) or a person ({@code user}) with a reason. */
+    @POST
+    @Path("/{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TaskView> transfer(@PathParam("id") String id, TransferRequest request) {
+        return collaboration.transfer(CurrentUser.of(identity), id, request == null ? null : request.department(),
+                request == null ? null : request.user(), request == null ? null : request.reason());
+    }
+
+    public record TransferRequest(String department, String user, String reason) {
     }
 }

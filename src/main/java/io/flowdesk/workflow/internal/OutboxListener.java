@@ -123,16 +123,25 @@ public class OutboxListener implements FlowableEventListener {
         return instance == null ? null : parse(instance.getBusinessKey());
     }
 
-    private static Long parse(String businessKey) {
-        if (businessKey == null || businessKey.isEmpty() || businessKey.length() > 18) {
+    /** Business keys are {@code <ticketId>} or, for a reopened ticket, {@code <ticketId>-r<n>}. */
+    public static Long parse(String businessKey) {
+        if (businessKey == null || businessKey.isEmpty()) {
             return null;
         }
-        for (int i = 0; i < businessKey.length(); i++) {
-            if (!Character.isDigit(businessKey.charAt(i))) {
+        int dash = businessKey.indexOf("-r");
+        String id = dash > 0 ? businessKey.substring(0, dash) : businessKey;
+        if (id.isEmpty() || id.length() > 18) {
+            return null;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (!Character.isDigit(id.charAt(i))) {
                 return null;
             }
         }
-        return Long.parseLong(businessKey);
+        if (dash > 0 && !businessKey.substring(dash + 2).matches("\\d{1,6}")) {
+            return null;
+        }
+        return Long.parseLong(id);
     }
 
     private static FlowElement element(String processDefinitionId, String id) {

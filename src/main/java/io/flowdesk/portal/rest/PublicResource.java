@@ -1,0 +1,64 @@
+package io.flowdesk.portal.rest;
+
+import io.flowdesk.portal.PortalService;
+import io.flowdesk.portal.StatusView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Endpoints without an account: sign-up and the status lookup (number + phone, then a mailed code). */
+@Path("/api/public")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PublicResource {
+
+    @Inject
+    PortalService portal;
+
+    @Context
+    HttpServerRequest http;
+
+    @POST
+    @Path("/signup")
+    public Uni<Response> signUp(SignUpRequest request) {
+        SignUpRequest r = request == null ? new SignUpRequest(null, null, null, null) : request;
+        return portal.signUp(r.email(), r.password(), r.name(), r.phone()).map(user -> Response.status(201)
+                .entity(Map.of("username", user.username())).build());
+    }
+
+    /** Step 1 of a status lookup. Always 202 with the same message, whatever matched. */
+    @POST
+    @Path("/status/request")
+    public Uni<Response> requestStatus(LookupRequest request) {
+        return portal.requestStatusCode(request == null ? null : request.number(), request == null ? null
+                : request.phone(), client()).map(message -> Response.accepted(Map.of("message", message)).build());
+    }
+
+    @POST
+    @Path("/status/verify")
+    public Uni<StatusView> verifyStatus(VerifyRequest request) {
+        return portal.verifyStatusCode(request == null ? null : request.number(), request == null ? null
+                : request.code(), client());
+    }
+
+    private String client() {
+        return http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
+    public record SignUpRequest(String email, String password, String name, String phone) {
+    }
+
+    public record LookupRequest(String number, String phone) {
+    }
+
+    public record VerifyRequest(String number, String code) {
+    }
+}

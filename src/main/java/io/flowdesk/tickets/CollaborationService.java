@@ -1,0 +1,269 @@
+package io.flowdesk.tickets;
+
+import io.flowdesk.audit.AuditLog;
+import io.flowdesk.identity.CurrentUser;
+import io.flowdesk.identity.Department;
+import io.flowdesk.identity.IdentityService;
+import io.flowdesk.notify.Notifications;
+import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Forbidden;
+import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Json;
+import io.flowdesk.shared.NotFound;
+import io.flowdesk.tickets.internal.TicketEntity;
+import io.flowdesk.tickets.internal.TicketEventEntity;
+import io.flowdesk.tickets.internal.TicketTaskEntity;
+import io.flowdesk.tickets.internal.WatcherEntity;
+import io.flowdesk.workflow.EngineBridge;
+import io.flowdesk.workflow.WorkflowEngine;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Working together on a ticket: internal notes and public replies with @mentions, transfers, priority changes
+ * and watchers. Every action lands on the timeline and in the audit log.
+ */
+@ApplicationScoped
+public class CollaborationService {
+
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z0-9_.-]{2,64})");
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    IdentityService identity;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    WorkflowEngine engine;
+
+    @Inject
+    EngineBridge bridge;
+
+    /**
+     * An internal note ({@code internal = true}, never shown to customers) or a public reply. Mentioned users
+     * ({@code @agent2}) who may see the ticket get an in-app notification; watchers are told about replies.
+     */
+    public Uni<TimelineEntry> post(CurrentUser user, String number, String text, boolean internal) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > 10_000) {
+            return Uni.createFrom().failure(InvalidInput.of("/text", "text is required (1-10000 characters)"));
+        }
+        boolean hidden = internal && !user.isCustomer();
+        Set<String> mentioned = new LinkedHashSet<>();
+        Matcher matcher = MENTION.matcher(body);
+        while (matcher.find()) {
+            mentioned.add(matcher.group(1));
+        }
+        Uni<List<CurrentUser>> mentionedUsers = user.isCustomer() ? Uni.createFrom().item(List.of())
+                : identity.existing(mentioned);
+        return mentionedUsers.chain(users -> Panache.withTransaction(() -> tickets.accessible(user, number)
+                .chain(ticket -> {
+                    TicketEventEntity entry = new TicketEventEntity();
+                    entry.ticketId = ticket.id;
+                    entry.at = OffsetDateTime.now();
+                    entry.kind = hidden ? "NOTE" : "REPLY";
+                    entry.actor = user.username();
+                    entry.summary = body.length() > 200 ? body.substring(0, 200) + "…" : body;
+                    var details = TicketRelay.details("text", body);
+                    var names = details.putArray("mentions");
+                    users.stream().filter(u -> !u.isCustomer()).forEach(u -> names.add(u.username()));
+                    entry.detailsJson = details.toString();
+                    entry.internal = hidden;
+                    ticket.updatedAt = entry.at;
+                    return entry.persist()
+                            .call(() -> Multi.createFrom().iterable(users).filter(u -> !u.isCustomer()
+                                    && !u.username().equals(user.username())).onItem()
+                                    .transformToUniAndConcatenate(u -> notifications.notifyUser(u.username(), ticket.id,
+                                            "MENTION", user.displayName() + " mentioned you on " + ticket.number
+                                                    + ": " + entry.summary))
+                                    .collect().last())
+                            .call(() -> hidden ? Uni.createFrom().voidItem()
+                                    : notifyWatchers(ticket, user, "REPLY", user.displayName() + " replied on "
+                                            + ticket.number + ": " + entry.summary))
+                            .call(() -> audit.record(user.username(), hidden ? "ticket.note" : "ticket.reply",
+                                    "ticket", ticket.number, Map.of("mentions", names.toString())))
+                            .map(saved -> toEntry(entry));
+                })));
+    }
+
+    /**
+     * Transfers an open task to another department (back into its queue) or to a person, with a reason.
+     * Allowed for agents, supervisors, admins and whoever may work the task now.
+     */
+    public Uni<TaskView> transfer(CurrentUser user, String taskId, String toDepartment, String toUser, String reason) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean toDept = toDepartment != null && !toDepartment.isBlank();
+        boolean toPerson = toUser != null && !toUser.isBlank();
+        if (toDept == toPerson) {
+            errors.add(new FieldError("/department", "name exactly one target: a department or a user", "required"));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            errors.add(new FieldError("/reason", "a reason is required (1-1000 characters)", "required"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidInput("The transfer is not valid", errors));
+        }
+        return Panache.withSession(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId)).chain(task -> {
+            if (task == null || !TicketTaskEntity.OPEN.equals(task.state) || !(user.seesAllTickets()
+                    || user.inDepartment(task.candidateGroup) || user.username().equals(task.assignee))) {
+                return Uni.createFrom().failure(new NotFound("Task " + taskId + " does not exist or is closed"));
+            }
+            if (user.isCustomer() || user.isPartner() && !user.username().equals(task.assignee)) {
+                return Uni.createFrom().failure(new Forbidden("Your role cannot transfer tasks"));
+            }
+            Uni<String> target = toDept ? identity.departments().map(list -> {
+                if (list.stream().map(Department::key).noneMatch(toDepartment::equals)) {
+                    throw InvalidInput.of("/department", "Department '" + toDepartment + "' does not exist");
+                }
+                return toDepartment;
+            }) : identity.existing(List.of(toUser)).map(list -> {
+                if (list.isEmpty() || list.get(0).isCustomer()) {
+                    throw InvalidInput.of("/user", "User '" + toUser + "' does not exist or cannot work tasks");
+                }
+                return toUser;
+            });
+            return target.chain(t -> bridge.run(() -> {
+                if (toDept) {
+                    engine.transferToDepartment(taskId, t);
+                } else {
+                    engine.assign(taskId, t);
+                }
+            })).chain(() -> Panache.withTransaction(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId)
+                    .chain(fresh -> TicketEntity.<TicketEntity>findById(fresh.ticketId).chain(ticket -> {
+                        String from = fresh.assignee != null ? fresh.assignee : fresh.candidateGroup;
+                        if (toDept) {
+                            fresh.candidateGroup = toDepartment;
+                            fresh.assignee = null;
+                        } else {
+                            fresh.assignee = toUser;
+                        }
+                        ticket.updatedAt = OffsetDateTime.now();
+                        String to = toDept ? toDepartment : toUser;
+                        var details = TicketRelay.details("task", fresh.nameZh, "taskEn", fresh.nameEn, "from", from,
+                                "to", to, "reason", reason.strip());
+                        return TicketRelay.timeline(ticket, "TRANSFERRED", user.username(), taskId,
+                                "Step " + fresh.nameEn + " transferred to " + to + ": " + reason.strip(), details, true)
+                                .call(() -> toPerson ? notifications.notifyUser(toUser, ticket.id, "TRANSFER",
+                                        user.displayName() + " transferred " + ticket.number + " (" + fresh.nameZh
+                                                + ") to you: " + reason.strip()) : Uni.createFrom().voidItem())
+                                .call(() -> audit.record(user.username(), "task.transfer", "ticket", ticket.number,
+                                        Map.of("task", taskId, "from", String.valueOf(from), "to", to, "reason",
+                                                reason.strip())))
+                                .map(v -> TaskWorkService.view(fresh, ticket));
+                    }))));
+        });
+    }
+
+    /** Changes a ticket's priority with a reason (agents, supervisors, admins). */
+    public Uni<TicketDetails> changePriority(CurrentUser user, String number, String priority, String reason) {
+        if (!user.seesAllTickets()) {
+            return Uni.createFrom().failure(new Forbidden("Only agents, supervisors and admins change priorities"));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!Priority.ALL.contains(priority)) {
+            errors.add(new FieldError("/priority", "priority must be one of " + Priority.ALL, "enum"));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            errors.add(new FieldError("/reason", "a reason is required (1-1000 characters)", "required"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidInput("The priority change is not valid", errors));
+        }
+        return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> {
+            String from = ticket.priority;
+            if (from.equals(priority)) {
+                return Uni.createFrom().item(ticket);
+            }
+            ticket.priority = priority;
+            ticket.updatedAt = OffsetDateTime.now();
+            return TicketTaskEntity.update("priority = ?1 where ticketId = ?2 and state = 'OPEN'", priority, ticket.id)
+                    .chain(() -> TicketRelay.timeline(ticket, "PRIORITY_CHANGED", user.username(), null,
+                    "Priority " + from + " → " + priority + ": " + reason.strip(),
+                    TicketRelay.details("from", from, "to", priority, "reason", reason.strip()), false)
+                    .call(() -> audit.record(user.username(), "ticket.priority", "ticket", number,
+                            Map.of("from", from, "to", priority, "reason", reason.strip()))))
+                    .replaceWith(ticket);
+        })).call(ticket -> ticket.processInstanceId == null ? Uni.createFrom().voidItem()
+                : bridge.run(() -> engine.setTicketVariable(ticket.processInstanceId, "ticketPriority", priority)))
+                .chain(ticket -> tickets.get(user, number));
+    }
+
+    public Uni<List<String>> watchers(CurrentUser user, String number) {
+        return Panache.withSession(() -> tickets.accessible(user, number).chain(ticket -> WatcherEntity
+                .<WatcherEntity>list("ticketId = ?1 order by username", ticket.id))
+                .map(list -> list.stream().map(w -> w.username).toList()));
+    }
+
+    /** Adds a watcher (CC); staff may add anyone who works tasks, everyone else only themselves. */
+    public Uni<List<String>> watch(CurrentUser user, String number, String username) {
+        String who = username == null || username.isBlank() ? user.username() : username;
+        if (user.isCustomer()) {
+            return Uni.createFrom().failure(new Forbidden("Customers follow their tickets in the portal"));
+        }
+        if (!who.equals(user.username()) && !user.seesAllTickets()) {
+            return Uni.createFrom().failure(new Forbidden("Only agents and supervisors add other watchers"));
+        }
+        return identity.existing(List.of(who)).chain(found -> {
+            if (found.isEmpty() || found.get(0).isCustomer()) {
+                return Uni.createFrom().failure(InvalidInput.of("/username", "User '" + who + "' cannot watch tickets"));
+            }
+            return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> WatcherEntity
+                    .count("ticketId = ?1 and username = ?2", ticket.id, who).chain(count -> {
+                        if (count > 0) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        WatcherEntity watcher = new WatcherEntity();
+                        watcher.ticketId = ticket.id;
+                        watcher.username = who;
+                        watcher.createdAt = OffsetDateTime.now();
+                        return watcher.persist().call(() -> TicketRelay.timeline(ticket, "WATCHER_ADDED",
+                                user.username(), null, who + " is watching", TicketRelay.details("watcher", who), true))
+                                .call(() -> audit.record(user.username(), "ticket.watch", "ticket", number,
+                                        Map.of("watcher", who)))
+                                .replaceWithVoid();
+                    }))).chain(() -> watchers(user, number));
+        });
+    }
+
+    public Uni<List<String>> unwatch(CurrentUser user, String number, String username) {
+        String who = username == null || username.isBlank() ? user.username() : username;
+        if (!who.equals(user.username()) && !user.seesAllTickets()) {
+            return Uni.createFrom().failure(new Forbidden("Only agents and supervisors remove other watchers"));
+        }
+        return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> WatcherEntity
+                .delete("ticketId = ?1 and username = ?2", ticket.id, who)
+                .call(() -> audit.record(user.username(), "ticket.unwatch", "ticket", number, Map.of("watcher", who)))))
+                .chain(() -> watchers(user, number));
+    }
+
+    private Uni<Void> notifyWatchers(TicketEntity ticket, CurrentUser actor, String kind, String text) {
+        return WatcherEntity.<WatcherEntity>list("ticketId = ?1", ticket.id).chain(list -> Multi.createFrom()
+                .iterable(list).filter(w -> !w.username.equals(actor.username())).onItem()
+                .transformToUniAndConcatenate(w -> notifications.notifyUser(w.username, ticket.id, kind, text))
+                .collect().last()).replaceWithVoid();
+    }
+
+    static TimelineEntry toEntry(TicketEventEntity e) {
+        return new TimelineEntry(e.id, e.at, e.kind, e.actor, e.taskId, e.summary,
+                e.detailsJson == null ? null : Json.parse(e.detailsJson), e.internal);
+    }
+
+}

@@ -1,0 +1,211 @@
+package io.flowdesk.tickets;
+
+import io.flowdesk.identity.CurrentUser;
+import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Forbidden;
+import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Json;
+import io.flowdesk.tickets.internal.SavedViewEntity;
+import io.flowdesk.tickets.internal.TicketEntity;
+import io.flowdesk.tickets.internal.TicketTaskEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent and staff inbox: paged from the database (only the requested page is read), filtered, sorted,
+ * with counts per view and saved views per user.
+ */
+@ApplicationScoped
+public class InboxService {
+
+    public Uni<List<InboxRow>> page(CurrentUser user, InboxQuery query, int offset, int limit) {
+        Built built;
+        try {
+            built = build(user, query, false);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        int size = Math.max(1, Math.min(limit, 200));
+        return Panache.withSession(() -> Panache.getSession().chain(session -> {
+            var q = session.createQuery(built.hql, Object[].class);
+            built.params.forEach(q::setParameter);
+            return q.setFirstResult(Math.max(0, offset)).setMaxResults(size).getResultList();
+        })).map(rows -> rows.stream().map(row -> toRow(query.view(), row)).map(r -> user.isPartner() ? new InboxRow(
+                r.taskId(), r.number(), r.title(), r.type(), r.priority(), r.status(), r.stepZh(), r.stepEn(),
+                r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(), r.updatedAt()) : r)
+                .toList());
+    }
+
+    public Uni<Long> count(CurrentUser user, InboxQuery query) {
+        Built built;
+        try {
+            built = build(user, query, true);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.withSession(() -> Panache.getSession().chain(session -> {
+            var q = session.createQuery(built.hql, Long.class);
+            built.params.forEach(q::setParameter);
+            return q.getSingleResult();
+        }));
+    }
+
+    /** Counts of every view the user has, with the same filters (for the tabs). */
+    public Uni<Map<String, Long>> counts(CurrentUser user, InboxQuery filters) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String view : views(user)) {
+            chain = chain.chain(() -> count(user, filters.withView(view)).invoke(n -> counts.put(view, n))
+                    .replaceWithVoid());
+        }
+        return chain.replaceWith(counts);
+    }
+
+    /** The views a user may open: MINE and QUEUE for everyone who works tasks; OPEN for agents and up. */
+    public static List<String> views(CurrentUser user) {
+        if (user.isCustomer()) {
+            return List.of();
+        }
+        return user.seesAllTickets() ? List.of(InboxQuery.MINE, InboxQuery.QUEUE, InboxQuery.OPEN)
+                : List.of(InboxQuery.MINE, InboxQuery.QUEUE);
+    }
+
+    // ---- saved views ----
+
+    public record SavedView(long id, String name, InboxQuery query) {
+    }
+
+    public Uni<List<SavedView>> savedViews(CurrentUser user) {
+        return Panache.withSession(() -> SavedViewEntity.<SavedViewEntity>list("username = ?1 order by name",
+                user.username())).map(list -> list.stream().map(v -> new SavedView(v.id, v.name,
+                        Json.MAPPER.convertValue(Json.parse(v.filtersJson), InboxQuery.class))).toList());
+    }
+
+    public Uni<SavedView> saveView(CurrentUser user, String name, InboxQuery query) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            return Uni.createFrom().failure(InvalidInput.of("/name", "a view needs a name (1-100 characters)"));
+        }
+        return Panache.withTransaction(() -> SavedViewEntity.<SavedViewEntity>find("username = ?1 and name = ?2",
+                user.username(), trimmed).firstResult().chain(existing -> {
+                    SavedViewEntity view = existing != null ? existing : new SavedViewEntity();
+                    view.username = user.username();
+                    view.name = trimmed;
+                    view.filtersJson = Json.write(query);
+                    if (view.createdAt == null) {
+                        view.createdAt = OffsetDateTime.now();
+                    }
+                    return view.<SavedViewEntity>persist();
+                })).map(v -> new SavedView(v.id, v.name, query));
+    }
+
+    public Uni<Void> deleteView(CurrentUser user, long id) {
+        return Panache.withTransaction(() -> SavedViewEntity.delete("id = ?1 and username = ?2", id, user.username()))
+                .replaceWithVoid();
+    }
+
+    // ---- query building ----
+
+    private record Built(String hql, Map<String, Object> params) {
+    }
+
+    private static Built build(CurrentUser user, InboxQuery query, boolean count) {
+        String view = query.view() == null ? InboxQuery.MINE : query.view();
+        if (!views(user).contains(view)) {
+            throw new Forbidden("This inbox view is not available to your role");
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder();
+        boolean tasks = !view.equals(InboxQuery.OPEN);
+        if (view.equals(InboxQuery.MINE)) {
+            where.append("k.state = 'OPEN' and k.assignee = :me");
+            params.put("me", user.username());
+        } else if (view.equals(InboxQuery.QUEUE)) {
+            where.append("k.state = 'OPEN' and k.assignee is null and k.candidateGroup in :groups");
+            params.put("groups", user.departments().isEmpty() ? List.of("-") : List.copyOf(user.departments()));
+        } else {
+            where.append("t.engineState <> 'ENDED'");
+        }
+        if (notBlank(query.type())) {
+            where.append(" and t.templateKey = :type");
+            params.put("type", query.type());
+        }
+        if (notBlank(query.priority())) {
+            if (!Priority.ALL.contains(query.priority())) {
+                throw new InvalidInput("Bad filter", List.of(new FieldError("query:priority",
+                        "priority must be one of " + Priority.ALL, "enum")));
+            }
+            where.append(tasks ? " and k.priority = :priority" : " and t.priority = :priority");
+            params.put("priority", query.priority());
+        }
+        if (notBlank(query.status())) {
+            where.append(" and t.status = :status");
+            params.put("status", query.status());
+        }
+        if (notBlank(query.customer())) {
+            where.append(" and (lower(t.customerName) like :customer or lower(t.customerEmail) like :customer"
+                    + " or t.customerPhone like :customer)");
+            params.put("customer", "%" + query.customer().strip().toLowerCase() + "%");
+        }
+        if (notBlank(query.text())) {
+            String text = query.text().strip();
+            if (text.toUpperCase().matches("FD-\\d{4}-\\d{6}")) {
+                where.append(" and t.number = :number");
+                params.put("number", text.toUpperCase());
+            } else {
+                where.append(" and lower(t.title) like :text");
+                params.put("text", "%" + text.toLowerCase() + "%");
+            }
+        }
+        String from = tasks ? "from TicketTaskEntity k, TicketEntity t where t.id = k.ticketId and "
+                : "from TicketEntity t where ";
+        if (count) {
+            return new Built("select count(*) " + from + where, params);
+        }
+        String created = tasks ? "k.createdAt" : "t.createdAt";
+        String priority = tasks ? "k.priority" : "t.priority";
+        String order = switch (query.sort() == null ? "PRIORITY" : query.sort()) {
+            case "NEWEST" -> created + " desc";
+            case "OLDEST" -> created + " asc";
+            case "UPDATED" -> "t.updatedAt desc";
+            default -> priority + " asc, " + created + " asc";
+        };
+        String select = tasks ? "select k, t " : "select t, t ";
+        return new Built(select + from + where + " order by " + order + ", t.id", params);
+    }
+
+    private static InboxRow toRow(String view, Object[] row) {
+        TicketEntity t = (TicketEntity) row[1];
+        if (row[0] instanceof TicketTaskEntity k) {
+            return new InboxRow(k.taskId, t.number, t.title, t.templateKey, t.priority, t.status, k.nameZh, k.nameEn,
+                    k.candidateGroup, k.assignee, t.customerName, k.createdAt, t.updatedAt);
+        }
+        String[] step = split(t.currentStep);
+        return new InboxRow(null, t.number, t.title, t.templateKey, t.priority, t.status, step[0], step[1], null,
+                null, t.customerName, t.createdAt, t.updatedAt);
+    }
+
+    private static String[] split(String bilingual) {
+        if (bilingual == null) {
+            return new String[] {"", ""};
+        }
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (String part : bilingual.split(", ")) {
+            String[] halves = part.split(" / ", 2);
+            zh.append(zh.isEmpty() ? "" : ", ").append(halves[0]);
+            en.append(en.isEmpty() ? "" : ", ").append(halves.length > 1 ? halves[1] : halves[0]);
+        }
+        return new String[] {zh.toString(), en.toString()};
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+}
