@@ -18,6 +18,26 @@ public interface FlowDeskConfig {
 
     Db db();
 
+    Attachments attachments();
+
+    Portal portal();
+
+    interface Attachments {
+        /** Where attachment files are stored (random names; metadata and checksums are in the database). */
+        @WithDefault("data/attachments")
+        String dir();
+
+        /** Largest accepted file. */
+        @WithDefault("10485760")
+        long maxBytes();
+    }
+
+    interface Portal {
+        /** How long after resolution a customer may reopen instead of opening a new ticket. */
+        @WithDefault("7")
+        int reopenDays();
+    }
+
     interface Templates {
         /** Folder with one sub-folder per template, imported at start-up. */
         @WithDefault("process-templates")

@@ -89,7 +89,8 @@ public class PortalService {
             return Uni.createFrom().failure(new TooManyRequests("Too many codes requested; try again in 15 minutes"));
         }
         return issueCode("GUEST", subject).chain(code -> notifications.mail(subject, "FlowDesk 登录验证码 / sign-in code",
-                "您的 FlowDesk 验证码是 / Your FlowDesk code is: " + code + "\n\n10 分钟内有效 / valid for 10 minutes."))
+                "您的 FlowDesk 验证码 / Your FlowDesk sign-in code\n\nCODE: " + code
+                        + "\n\n10 分钟内有效 / valid for 10 minutes."))
                 .replaceWithVoid();
     }
 
@@ -127,8 +128,8 @@ public class PortalService {
             String subject = match ? ticket.number() : "nomatch:" + normalizeNumber(number);
             return issueCode("STATUS", subject).chain(code -> match && ticket.customerEmail() != null
                     ? notifications.mail(ticket.customerEmail(), "FlowDesk 工单查询验证码 / status code " + ticket.number(),
-                            "工单 " + ticket.number() + " 的查询验证码 / Your code for ticket " + ticket.number() + ": "
-                                    + code + "\n\n10 分钟内有效 / valid for 10 minutes.").replaceWithVoid()
+                            "工单 " + ticket.number() + " 的查询验证码 / Your code for ticket " + ticket.number()
+                                    + "\n\nCODE: " + code + "\n\n10 分钟内有效 / valid for 10 minutes.").replaceWithVoid()
                     : Uni.createFrom().voidItem());
         }).chain(() -> padTo(started)).replaceWith(LOOKUP_SENT);
     }
