@@ -1,0 +1,330 @@
+package io.flowdesk.forms.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.shared.HasValidationProperties;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.flowdesk.shared.FieldError;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one form renderer: turns a form version (JSON Schema 2020-12 + x-ui) into Vaadin fields, for task forms,
+ * the portal, read-only earlier steps and (later) the designer's preview. Data in, data out: it validates nothing
+ * itself beyond client hints (required marks, lengths, ranges, patterns); the server (networknt) is the judge
+ * and its errors are shown on the fields with {@link #showErrors}.
+ */
+public class FormRenderer extends Composite<FormLayout> {
+
+    private final JsonNode schema;
+    private final boolean zh;
+    private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
+    private final Map<String, String> types = new LinkedHashMap<>();
+
+    public FormRenderer(JsonNode schema, String locale, boolean readOnly) {
+        this.schema = schema;
+        this.zh = locale == null || locale.startsWith("zh");
+        FormLayout layout = getContent();
+        layout.addClassName("fd-form");
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("640px", 2));
+        JsonNode properties = schema.path("properties");
+        JsonNode ui = schema.path("x-ui");
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+
+        List<String> order = new ArrayList<>();
+        ui.path("order").forEach(k -> order.add(k.asText()));
+        properties.fieldNames().forEachRemaining(k -> {
+            if (!order.contains(k)) {
+                order.add(k);
+            }
+        });
+        Map<String, String> sectionStarts = new LinkedHashMap<>();
+        for (JsonNode section : ui.path("sections")) {
+            if (section.path("fields").size() > 0) {
+                sectionStarts.putIfAbsent(section.path("fields").get(0).asText(), text(section.path("title")));
+            }
+        }
+        Set<String> placed = new LinkedHashSet<>();
+        for (String key : order) {
+            if (!properties.has(key) || !placed.add(key)) {
+                continue;
+            }
+            if (sectionStarts.containsKey(key)) {
+                H4 heading = new H4(sectionStarts.get(key));
+                heading.addClassName("fd-form-section");
+                layout.add(heading, 2);
+            }
+            Component field = field(key, properties.get(key), ui.path("fields").path(key), required.contains(key),
+                    readOnly);
+            boolean wide = field instanceof TextArea;
+            layout.add(field, wide ? 2 : 1);
+        }
+    }
+
+    private Component field(String key, JsonNode property, JsonNode ui, boolean required, boolean readOnly) {
+        String type = property.path("type").asText("string");
+        String widget = ui.path("widget").asText("text");
+        String label = text(ui.path("label"));
+        if (label.isEmpty()) {
+            label = key;
+        }
+        types.put(key, type);
+        Component component;
+        if ("boolean".equals(type)) {
+            if ("radio".equals(widget) || "select".equals(widget)) {
+                RadioButtonGroup<Boolean> group = new RadioButtonGroup<>(label);
+                group.setItems(Boolean.TRUE, Boolean.FALSE);
+                JsonNode options = ui.path("options");
+                group.setItemLabelGenerator(b -> {
+                    String optionLabel = text(options.path(b.toString()));
+                    return !optionLabel.isEmpty() ? optionLabel : b ? (zh ? "是" : "Yes") : (zh ? "否" : "No");
+                });
+                group.setRequiredIndicatorVisible(required);
+                component = group;
+            } else {
+                component = new Checkbox(label);
+            }
+        } else if (property.has("enum") && !"array".equals(type)) {
+            List<String> values = new ArrayList<>();
+            property.path("enum").forEach(v -> values.add(v.asText()));
+            JsonNode options = ui.path("options");
+            if ("radio".equals(widget)) {
+                RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
+                group.setItems(values);
+                group.setItemLabelGenerator(v -> optionLabel(options, v));
+                group.setRequiredIndicatorVisible(required);
+                component = group;
+            } else {
+                Select<String> select = new Select<>();
+                select.setLabel(label);
+                select.setItems(values);
+                select.setItemLabelGenerator(v -> v == null ? "" : optionLabel(options, v));
+                select.setEmptySelectionAllowed(!required);
+                select.setRequiredIndicatorVisible(required);
+                component = select;
+            }
+        } else if ("array".equals(type)) {
+            MultiSelectComboBox<String> multi = new MultiSelectComboBox<>(label);
+            List<String> values = new ArrayList<>();
+            property.path("items").path("enum").forEach(v -> values.add(v.asText()));
+            multi.setItems(values);
+            multi.setItemLabelGenerator(v -> optionLabel(ui.path("options"), v));
+            multi.setRequiredIndicatorVisible(required);
+            component = multi;
+        } else if ("integer".equals(type)) {
+            IntegerField number = new IntegerField(label);
+            if (property.has("minimum")) {
+                number.setMin(property.get("minimum").asInt());
+            }
+            if (property.has("maximum")) {
+                number.setMax(property.get("maximum").asInt());
+            }
+            number.setRequiredIndicatorVisible(required);
+            component = number;
+        } else if ("number".equals(type)) {
+            NumberField number = new NumberField(label);
+            if (property.has("minimum")) {
+                number.setMin(property.get("minimum").asDouble());
+            }
+            if (property.has("maximum")) {
+                number.setMax(property.get("maximum").asDouble());
+            }
+            if ("money".equals(widget)) {
+                number.setStep(0.01);
+                number.setPrefixComponent(new Span("¥"));
+            }
+            number.setRequiredIndicatorVisible(required);
+            component = number;
+        } else if ("date".equals(widget) || "date".equals(property.path("format").asText())) {
+            DatePicker date = new DatePicker(label);
+            date.setRequiredIndicatorVisible(required);
+            component = date;
+        } else if ("datetime".equals(widget) || "date-time".equals(property.path("format").asText())) {
+            DateTimePicker dateTime = new DateTimePicker(label);
+            dateTime.setRequiredIndicatorVisible(required);
+            component = dateTime;
+        } else if ("textarea".equals(widget)) {
+            TextArea area = new TextArea(label);
+            if (property.has("maxLength")) {
+                area.setMaxLength(property.get("maxLength").asInt());
+            }
+            if (property.has("minLength")) {
+                area.setMinLength(property.get("minLength").asInt());
+            }
+            area.setRequiredIndicatorVisible(required);
+            component = area;
+        } else if ("email".equals(widget) || "email".equals(property.path("format").asText())) {
+            EmailField email = new EmailField(label);
+            email.setRequiredIndicatorVisible(required);
+            component = email;
+        } else {
+            TextField text = new TextField(label);
+            if (property.has("maxLength")) {
+                text.setMaxLength(property.get("maxLength").asInt());
+            }
+            if (property.has("minLength")) {
+                text.setMinLength(property.get("minLength").asInt());
+            }
+            if (property.has("pattern")) {
+                text.setPattern(property.get("pattern").asText());
+            }
+            text.setRequiredIndicatorVisible(required);
+            component = text;
+        }
+        component.setId("field-" + key);
+        String help = text(ui.path("help"));
+        if (!help.isEmpty() && component instanceof com.vaadin.flow.component.HasHelper helper) {
+            helper.setHelperText(help);
+        }
+        @SuppressWarnings("unchecked")
+        HasValue<?, ?> value = (HasValue<?, ?>) component;
+        value.setReadOnly(readOnly || property.path("readOnly").asBoolean(false)
+                || ui.path("readOnly").asBoolean(false));
+        fields.put(key, value);
+        return component;
+    }
+
+    /** Fills the fields from data (unknown keys are ignored). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void setValue(JsonNode data) {
+        if (data == null) {
+            return;
+        }
+        fields.forEach((key, field) -> {
+            JsonNode value = data.get(key);
+            if (value == null || value.isNull()) {
+                return;
+            }
+            HasValue raw = field;
+            if (field instanceof RadioButtonGroup<?> group && "boolean".equals(types.get(key))) {
+                raw.setValue(value.asBoolean());
+            } else if (field instanceof Checkbox) {
+                raw.setValue(value.asBoolean());
+            } else if (field instanceof IntegerField) {
+                raw.setValue(value.asInt());
+            } else if (field instanceof NumberField) {
+                raw.setValue(value.asDouble());
+            } else if (field instanceof DatePicker) {
+                raw.setValue(LocalDate.parse(value.asText()));
+            } else if (field instanceof DateTimePicker) {
+                raw.setValue(LocalDateTime.parse(value.asText().replaceAll("(Z|[+-]\\d\\d:\\d\\d)$", "")));
+            } else if (field instanceof MultiSelectComboBox) {
+                Set<String> values = new LinkedHashSet<>();
+                value.forEach(v -> values.add(v.asText()));
+                raw.setValue(values);
+            } else {
+                raw.setValue(value.asText());
+            }
+        });
+    }
+
+    /** The entered data; empty fields are left out so that "required" is judged by the schema. */
+    public ObjectNode getValue() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        fields.forEach((key, field) -> {
+            Object value = field.getValue();
+            if (value == null || value instanceof String s && s.isBlank()
+                    || value instanceof Set<?> set && set.isEmpty()) {
+                return;
+            }
+            String type = types.get(key);
+            switch (value) {
+                case Boolean b -> data.put(key, b);
+                case Integer i -> data.put(key, i);
+                case Double d -> {
+                    if ("integer".equals(type) && d == Math.rint(d)) {
+                        data.put(key, d.longValue());
+                    } else {
+                        data.put(key, d);
+                    }
+                }
+                case LocalDate date -> data.put(key, date.toString());
+                case LocalDateTime dateTime -> data.put(key, dateTime.atZone(java.time.ZoneId.systemDefault())
+                        .toOffsetDateTime().toString());
+                case Set<?> set -> {
+                    ArrayNode array = data.putArray(key);
+                    set.forEach(v -> array.add(v.toString()));
+                }
+                default -> data.put(key, value.toString());
+            }
+        });
+        return data;
+    }
+
+    /** Shows server errors on their fields (pointers like {@code /data/refundAmount}); returns unplaced ones. */
+    public List<FieldError> showErrors(List<FieldError> errors) {
+        clearErrors();
+        List<FieldError> unplaced = new ArrayList<>();
+        for (FieldError error : errors) {
+            String pointer = error.pointer() == null ? "" : error.pointer().replaceFirst("^/data", "");
+            String key = pointer.startsWith("/") ? pointer.substring(1).split("/")[0] : pointer;
+            HasValue<?, ?> field = fields.get(key);
+            if (field instanceof HasValidationProperties validation) {
+                validation.setInvalid(true);
+                validation.setErrorMessage(error.message());
+            } else {
+                unplaced.add(error);
+            }
+        }
+        return unplaced;
+    }
+
+    public void clearErrors() {
+        fields.values().forEach(field -> {
+            if (field instanceof HasValidationProperties validation) {
+                validation.setInvalid(false);
+            }
+        });
+    }
+
+    public JsonNode schema() {
+        return schema;
+    }
+
+    private String optionLabel(JsonNode options, String value) {
+        String label = text(options.path(value));
+        return label.isEmpty() ? value : label;
+    }
+
+    private String text(JsonNode label) {
+        if (label == null || label.isMissingNode() || label.isNull()) {
+            return "";
+        }
+        if (label.isTextual()) {
+            return label.asText();
+        }
+        return label.path(zh ? "zh-CN" : "en").asText(label.path("en").asText(""));
+    }
+
+    /** The form's title in the UI language. */
+    public String title() {
+        return text(schema.path("x-ui").path("title"));
+    }
+
+}
