@@ -424,6 +424,51 @@ public class TicketService {
                 }));
     }
 
+    /** Every step of a ticket (open and done) with the data submitted at it; partners see it masked. */
+    public Uni<List<StepView>> steps(CurrentUser user, String number) {
+        return Panache.withSession(() -> accessible(user, number).chain(ticket -> TicketTaskEntity
+                .<TicketTaskEntity>list("ticketId = ?1 order by createdAt, taskId", ticket.id)
+                .chain(tasks -> (user.isPartner() ? templates.byVersionId(ticket.templateVersionId)
+                        .chain(t -> sensitiveFields(t.key(), t.version()))
+                        : Uni.createFrom().item(java.util.Set.<String>of())).map(sensitive -> tasks.stream()
+                                .map(t -> new StepView(TaskWorkService.view(t, ticket), t.dataJson == null ? null
+                                        : PiiMasking.data(Json.parse(t.dataJson), sensitive)))
+                                .toList()))));
+    }
+
+    /** A step and the data submitted at it (null while open). */
+    public record StepView(TaskView task, JsonNode data) {
+    }
+
+    /** The customer's other tickets (same account, e-mail or phone), newest first; agents and up only. */
+    public Uni<List<TicketSummary>> otherTickets(CurrentUser user, String number) {
+        if (!user.seesAllTickets()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withSession(() -> accessible(user, number).chain(ticket -> {
+            List<String> same = new ArrayList<>();
+            Map<String, Object> params = new java.util.HashMap<>();
+            params.put("id", ticket.id);
+            if (ticket.customerUserId != null) {
+                same.add("customerUserId = :user");
+                params.put("user", ticket.customerUserId);
+            }
+            if (ticket.customerEmail != null) {
+                same.add("lower(customerEmail) = :email");
+                params.put("email", ticket.customerEmail.toLowerCase());
+            }
+            if (ticket.customerPhone != null) {
+                same.add("customerPhone = :phone");
+                params.put("phone", ticket.customerPhone);
+            }
+            if (same.isEmpty()) {
+                return Uni.createFrom().item(List.<TicketEntity>of());
+            }
+            return TicketEntity.<TicketEntity>find("id <> :id and (" + String.join(" or ", same)
+                    + ") order by createdAt desc", params).page(0, 10).list();
+        }).map(list -> list.stream().map(TicketService::summary).toList()));
+    }
+
     public Uni<Page<TicketSummary>> list(CurrentUser user, String status, String type, String priority, int page,
             int size) {
         if (page < 0 || size < 1 || size > 200) {

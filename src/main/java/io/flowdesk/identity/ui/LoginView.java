@@ -22,7 +22,7 @@ import java.util.Optional;
 /** Sign-in page with a language switch. Passwords are checked against the bcrypt hashes in PostgreSQL. */
 @Route("login")
 @PageTitle("FlowDesk")
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, PublicPage {
 
     private final LoginForm form = new LoginForm();
     private final IdentityService identity;
@@ -40,7 +40,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setI18n(i18n());
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
-        add(new LanguageSwitch(), brand, form);
+        com.vaadin.flow.component.html.Anchor portal = new com.vaadin.flow.component.html.Anchor(
+                AccessGuard.PORTAL_LOGIN, getTranslation("login.customers"));
+        portal.setId("to-portal");
+        add(new LanguageSwitch(), brand, form, portal);
     }
 
     private void signIn(String username, String password) {
@@ -60,7 +63,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         // new session id after sign-in (no session fixation)
         VaadinService.reinitializeSession(VaadinServletRequest.getCurrent());
         UiSession.signIn(user.get());
-        getUI().ifPresent(ui -> ui.navigate(""));
+        String target = user.get().isCustomer() ? AccessGuard.PORTAL_HOME : "";
+        getUI().ifPresent(ui -> ui.navigate(target));
     }
 
     private LoginI18n i18n() {

@@ -1,0 +1,72 @@
+package io.flowdesk.shared.ui;
+
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import io.flowdesk.shared.FlowDeskException;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/** The views' bridge to reactive services: waits on a worker thread, rethrows FlowDesk errors as they are. */
+public final class Ui {
+
+    private static final Logger LOG = Logger.getLogger(Ui.class);
+
+    private Ui() {
+    }
+
+    public static <T> T await(Supplier<Uni<T>> call) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(call::get);
+        } catch (FlowDeskException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            FlowDeskException cause = find(e);
+            if (cause != null) {
+                throw cause;
+            }
+            throw e;
+        } catch (Throwable e) {
+            FlowDeskException cause = find(e);
+            if (cause != null) {
+                throw cause;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FlowDeskException find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlowDeskException f) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    public static void error(String message) {
+        Notification n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    public static void success(String message) {
+        Notification n = Notification.show(message, 3000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    /** Runs an action and shows a FlowDesk error as a notification instead of an error page. */
+    public static boolean attempt(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (FlowDeskException e) {
+            error(e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            LOG.error("view action failed", e);
+            error("Something went wrong; the error was logged");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.flowdesk.shell;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.flowdesk.identity.CurrentUser;
+import io.flowdesk.identity.ui.LanguageSwitch;
+import io.flowdesk.identity.ui.UiSession;
+import io.flowdesk.notify.Notifications;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.time.format.DateTimeFormatter;
+
+/** The workspace frame: navigation by role, notifications, language, sign-out. Usable on a tablet. */
+public class MainLayout extends AppLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+    @Inject
+    public MainLayout(Notifications notifications) {
+        CurrentUser user = UiSession.user().orElseThrow();
+        addClassName("fd-shell");
+        Span brand = new Span("FlowDesk");
+        brand.addClassName("fd-brand");
+
+        long unread = await(() -> notifications.unreadCount(user.username()), 0L);
+        Button bell = new Button(VaadinIcon.BELL.create());
+        bell.setId("notifications");
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.setAriaLabel(getTranslation("shell.notifications"));
+        if (unread > 0) {
+            Span badge = new Span(Long.toString(unread));
+            badge.addClassName("fd-badge");
+            badge.setId("notification-count");
+            bell.setSuffixComponent(badge);
+        }
+        bell.addClickListener(e -> openNotifications(notifications, user));
+
+        Span who = new Span(getTranslation("home.signedInAs", user.displayName(), String.join(", ", user.roles())));
+        who.setId("signed-in-as");
+        who.addClassName("fd-who");
+        Button logout = new Button(getTranslation("home.logout"), e -> {
+            UiSession.signOut();
+            getUI().ifPresent(ui -> ui.getPage().setLocation("login"));
+        });
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand, who, bell, new LanguageSwitch(), logout);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(who);
+        bar.addClassName("fd-navbar");
+        addToNavbar(bar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.inbox"), "", VaadinIcon.INBOX.create()));
+        if (user.seesAllTickets()) {
+            nav.addItem(new SideNavItem(getTranslation("nav.newTicket"), "tickets/new", VaadinIcon.PLUS.create()));
+        }
+        nav.setId("side-nav");
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private void openNotifications(Notifications notifications, CurrentUser user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("shell.notifications"));
+        VerticalLayout list = new VerticalLayout();
+        list.setPadding(false);
+        var items = await(() -> notifications.recent(user.username(), 30), java.util.List.<Notifications.NotificationView>of());
+        if (items.isEmpty()) {
+            list.add(new Span(getTranslation("shell.notifications.empty")));
+        }
+        for (var n : items) {
+            Div line = new Div();
+            line.addClassName(n.read() ? "fd-note-read" : "fd-note-unread");
+            line.add(new Span(TIME.format(n.at()) + "  "), new Span(n.text()));
+            list.add(line);
+        }
+        dialog.add(list);
+        Button markRead = new Button(getTranslation("shell.notifications.markRead"), e -> {
+            await(() -> notifications.markAllRead(user.username()).replaceWith(0L), 0L);
+            dialog.close();
+            getUI().ifPresent(ui -> ui.getPage().reload());
+        });
+        markRead.setId("mark-read");
+        dialog.getFooter().add(markRead, new Button(getTranslation("common.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> call, T fallback) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(call::get);
+        } catch (Throwable e) {
+            return fallback;
+        }
+    }
+
+}

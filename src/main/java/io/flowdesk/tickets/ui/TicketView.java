@@ -1,0 +1,401 @@
+package io.flowdesk.tickets.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.flowdesk.forms.FormDefinition;
+import io.flowdesk.forms.FormService;
+import io.flowdesk.forms.ui.FormRenderer;
+import io.flowdesk.identity.CurrentUser;
+import io.flowdesk.identity.Department;
+import io.flowdesk.identity.IdentityService;
+import io.flowdesk.identity.ui.UiSession;
+import io.flowdesk.shared.FlowDeskException;
+import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.ui.Ui;
+import io.flowdesk.shell.MainLayout;
+import io.flowdesk.templates.PublishedTemplate;
+import io.flowdesk.templates.TemplateService;
+import io.flowdesk.tickets.AttachmentService;
+import io.flowdesk.tickets.CollaborationService;
+import io.flowdesk.tickets.Priority;
+import io.flowdesk.tickets.TaskView;
+import io.flowdesk.tickets.TaskWorkService;
+import io.flowdesk.tickets.TicketDetails;
+import io.flowdesk.tickets.TicketService;
+import io.flowdesk.tickets.TicketSummary;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * One ticket: header, customer panel, the current step's form (rendered from its pinned schema, validated by the
+ * server), earlier steps read-only, collaboration (notes, replies, attachments, transfer, priority, watchers) and
+ * the timeline.
+ */
+@Route(value = "tickets/:number", layout = MainLayout.class)
+@PageTitle("FlowDesk")
+public class TicketView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final TicketService tickets;
+    private final TaskWorkService tasks;
+    private final CollaborationService collaboration;
+    private final AttachmentService attachments;
+    private final TemplateService templates;
+    private final FormService forms;
+    private final IdentityService identity;
+    private final CurrentUser user;
+    private final String locale;
+    private String number;
+
+    @Inject
+    public TicketView(TicketService tickets, TaskWorkService tasks, CollaborationService collaboration,
+            AttachmentService attachments, TemplateService templates, FormService forms, IdentityService identity) {
+        this.tickets = tickets;
+        this.tasks = tasks;
+        this.collaboration = collaboration;
+        this.attachments = attachments;
+        this.templates = templates;
+        this.forms = forms;
+        this.identity = identity;
+        this.user = UiSession.user().orElseThrow();
+        this.locale = UiSession.localeTag();
+        addClassName("fd-ticket");
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        number = event.getRouteParameters().get("number").orElse("");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        TicketDetails ticket;
+        try {
+            ticket = Ui.await(() -> tickets.get(user, number));
+        } catch (NotFound e) {
+            add(new H2(getTranslation("ticket.notFound", number)));
+            return;
+        }
+        PublishedTemplate template = Ui.await(() -> templates.version(ticket.type(), ticket.templateVersion()));
+        List<TicketService.StepView> steps = Ui.await(() -> tickets.steps(user, number));
+
+        VerticalLayout main = new VerticalLayout();
+        main.setPadding(false);
+        main.addClassName("fd-ticket-main");
+        VerticalLayout side = new VerticalLayout();
+        side.setPadding(false);
+        side.addClassName("fd-ticket-side");
+
+        main.add(header(ticket, template));
+        for (TicketService.StepView step : steps) {
+            if ("OPEN".equals(step.task().state())) {
+                main.add(openStep(step.task()));
+            }
+        }
+        main.add(history(ticket, template, steps));
+        main.add(collaborate());
+        main.add(new H3(getTranslation("ticket.timeline")), new TimelinePanel(Ui.await(() -> tickets.timeline(user,
+                number))));
+
+        side.add(customerPanel(ticket));
+        side.add(new H3(getTranslation("ticket.attachments")), new AttachmentsPanel(attachments, user, number));
+        if (!user.isCustomer()) {
+            side.add(watchersPanel());
+        }
+        FlexLayout columns = new FlexLayout(main, side);
+        columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        columns.addClassName("fd-columns");
+        columns.setWidthFull();
+        add(columns);
+    }
+
+    private Component header(TicketDetails ticket, PublishedTemplate template) {
+        H2 title = new H2(ticket.number() + " · " + ticket.title());
+        title.setId("ticket-number");
+        Span status = new Span(getTranslation("status." + ticket.status()));
+        status.setId("ticket-status");
+        status.addClassName("fd-status");
+        status.addClassName("fd-status-" + ticket.status());
+        Span type = new Span(template.name(locale) + " v" + ticket.templateVersion());
+        type.addClassName("fd-muted");
+        String step = ticket.openTasks().stream().map(t -> (locale.equals("en") ? t.nameEn() : t.name())
+                + (t.assignee() == null ? "" : " (" + t.assignee() + ")")).reduce((a, b) -> a + ", " + b).orElse("—");
+        Span current = new Span(getTranslation("ticket.currentStep") + ": " + step);
+        current.setId("ticket-step");
+        HorizontalLayout badges = new HorizontalLayout(status, InboxView.badge(ticket.priority()), type, current);
+        badges.setAlignItems(Alignment.BASELINE);
+        badges.addClassName("fd-badges");
+        HorizontalLayout actions = new HorizontalLayout();
+        if (user.seesAllTickets()) {
+            Button priority = new Button(getTranslation("ticket.changePriority"), e -> priorityDialog(ticket));
+            priority.setId("change-priority");
+            actions.add(priority);
+        }
+        VerticalLayout header = new VerticalLayout(title, badges, actions);
+        header.setPadding(false);
+        header.addClassName("fd-ticket-header");
+        return header;
+    }
+
+    private Component openStep(TaskView task) {
+        VerticalLayout box = new VerticalLayout();
+        box.addClassName("fd-step");
+        box.setId("step-" + task.formKey());
+        String name = locale.equals("en") ? task.nameEn() : task.name();
+        H3 heading = new H3(getTranslation("ticket.step") + ": " + name);
+        Span where = new Span(getTranslation("ticket.department") + ": " + task.department()
+                + (task.assignee() == null ? " · " + getTranslation("ticket.unassigned")
+                        : " · " + getTranslation("ticket.assignedTo", task.assignee())));
+        where.addClassName("fd-muted");
+        box.add(heading, where);
+        boolean mayWork = user.username().equals(task.assignee())
+                || task.assignee() == null && (user.inDepartment(task.department()) || user.has("admin"));
+        HorizontalLayout buttons = new HorizontalLayout();
+        if (task.assignee() == null && mayWork) {
+            Button claim = new Button(getTranslation("inbox.claim"), e -> {
+                if (Ui.attempt(() -> Ui.await(() -> tasks.claim(user, task.id())))) {
+                    render();
+                }
+            });
+            claim.setId("claim-task");
+            buttons.add(claim);
+        }
+        if (user.username().equals(task.assignee())) {
+            Button release = new Button(getTranslation("inbox.release"), e -> {
+                if (Ui.attempt(() -> Ui.await(() -> tasks.unclaim(user, task.id())))) {
+                    render();
+                }
+            });
+            release.setId("release-task");
+            release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            buttons.add(release);
+        }
+        if (mayWork || user.seesAllTickets()) {
+            Button transfer = new Button(getTranslation("ticket.transfer"), e -> transferDialog(task));
+            transfer.setId("transfer-task");
+            transfer.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            buttons.add(transfer);
+        }
+        box.add(buttons);
+        if (mayWork && task.formKey() != null && task.formVersion() != null) {
+            FormDefinition form = Ui.await(() -> forms.get(task.formKey(), task.formVersion()));
+            FormRenderer renderer = new FormRenderer(form.schema(), locale, false);
+            Div errors = new Div();
+            errors.addClassName("fd-form-errors");
+            errors.setId("form-errors");
+            Button complete = new Button(getTranslation("ticket.complete"), e -> {
+                try {
+                    Ui.await(() -> tasks.complete(user, task.id(), renderer.getValue()));
+                    Ui.success(getTranslation("ticket.completed", name));
+                    render();
+                } catch (InvalidInput invalid) {
+                    var unplaced = renderer.showErrors(invalid.errors());
+                    errors.setText(getTranslation("ticket.fixErrors", invalid.errors().size())
+                            + (unplaced.isEmpty() ? "" : " " + unplaced.get(0).message()));
+                } catch (FlowDeskException other) {
+                    Ui.error(other.getMessage());
+                    render();
+                }
+            });
+            complete.setId("complete-task");
+            complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            box.add(renderer, errors, complete);
+        }
+        return box;
+    }
+
+    private Component history(TicketDetails ticket, PublishedTemplate template, List<TicketService.StepView> steps) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.add(new H3(getTranslation("ticket.history")));
+        FormDefinition start = Ui.await(() -> forms.get(template.startForm().key(), template.startForm().version()));
+        FormRenderer startForm = new FormRenderer(start.schema(), locale, true);
+        startForm.setValue(ticket.data());
+        Details startDetails = new Details(getTranslation("ticket.startForm") + ": " + startForm.title(), startForm);
+        startDetails.setOpened(true);
+        startDetails.setId("start-data");
+        box.add(startDetails);
+        for (TicketService.StepView step : steps) {
+            if (!"COMPLETED".equals(step.task().state()) || step.task().formKey() == null) {
+                continue;
+            }
+            TaskView task = step.task();
+            FormDefinition form = Ui.await(() -> forms.get(task.formKey(), task.formVersion()));
+            FormRenderer renderer = new FormRenderer(form.schema(), locale, true);
+            renderer.setValue(step.data());
+            String name = locale.equals("en") ? task.nameEn() : task.name();
+            Details details = new Details(name + " · " + task.completedBy() + " · "
+                    + InboxView.TIME.format(task.completedAt().atZoneSameInstant(java.time.ZoneId.systemDefault())),
+                    renderer);
+            details.setId("done-" + task.taskDefKey());
+            box.add(details);
+        }
+        return box;
+    }
+
+    private Component collaborate() {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.addClassName("fd-collaborate");
+        TextArea text = new TextArea(getTranslation("ticket.comment"));
+        text.setPlaceholder(getTranslation("ticket.comment.placeholder"));
+        text.setWidthFull();
+        text.setId("comment-text");
+        Checkbox internal = new Checkbox(getTranslation("ticket.internalNote"), true);
+        internal.setId("comment-internal");
+        internal.setVisible(!user.isCustomer());
+        Button post = new Button(getTranslation("ticket.post"), e -> {
+            if (Ui.attempt(() -> Ui.await(() -> collaboration.post(user, number, text.getValue(),
+                    internal.getValue())))) {
+                render();
+            }
+        });
+        post.setId("comment-post");
+        post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        internal.addValueChangeListener(e -> post.setText(getTranslation(e.getValue() ? "ticket.post"
+                : "ticket.reply")));
+        Paragraph hint = new Paragraph(getTranslation("ticket.comment.hint"));
+        hint.addClassName("fd-muted");
+        box.add(text, new HorizontalLayout(internal, post), hint);
+        return box;
+    }
+
+    private Component customerPanel(TicketDetails ticket) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.addClassName("fd-customer");
+        box.setId("customer-panel");
+        box.add(new H3(getTranslation("ticket.customer")));
+        box.add(new Span(ticket.customer().name() == null ? "—" : ticket.customer().name()));
+        if (ticket.customer().email() != null) {
+            box.add(new Span("✉ " + ticket.customer().email()));
+        }
+        if (ticket.customer().phone() != null) {
+            Span phone = new Span("☎ " + ticket.customer().phone());
+            phone.setId("customer-phone");
+            box.add(phone);
+        }
+        box.add(new Span(getTranslation("ticket.channel") + ": " + ticket.channel()));
+        List<TicketSummary> others = Ui.await(() -> tickets.otherTickets(user, number));
+        if (!others.isEmpty()) {
+            box.add(new Span(getTranslation("ticket.otherTickets")));
+            for (TicketSummary other : others) {
+                box.add(new Anchor("tickets/" + other.number(), other.number() + " · " + other.title() + " · "
+                        + getTranslation("status." + other.status())));
+            }
+        }
+        return box;
+    }
+
+    private Component watchersPanel() {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("watchers");
+        box.add(new H3(getTranslation("ticket.watchers")));
+        List<String> watchers = Ui.await(() -> collaboration.watchers(user, number));
+        box.add(new Span(watchers.isEmpty() ? "—" : String.join(", ", watchers)));
+        boolean watching = watchers.contains(user.username());
+        Button toggle = new Button(getTranslation(watching ? "ticket.unwatch" : "ticket.watch"), e -> {
+            if (Ui.attempt(() -> Ui.await(() -> watching ? collaboration.unwatch(user, number, null)
+                    : collaboration.watch(user, number, null)))) {
+                render();
+            }
+        });
+        toggle.setId("watch-toggle");
+        box.add(toggle);
+        if (user.seesAllTickets()) {
+            TextField other = new TextField();
+            other.setPlaceholder(getTranslation("ticket.addWatcher"));
+            Button add = new Button("+", e -> {
+                if (Ui.attempt(() -> Ui.await(() -> collaboration.watch(user, number, other.getValue())))) {
+                    render();
+                }
+            });
+            box.add(new HorizontalLayout(other, add));
+        }
+        return box;
+    }
+
+    private void transferDialog(TaskView task) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("ticket.transfer"));
+        List<Department> departments = Ui.await(identity::departments);
+        List<CurrentUser> workers = Ui.await(identity::workers);
+        Select<String> department = new Select<>();
+        department.setLabel(getTranslation("ticket.department"));
+        department.setItems(departments.stream().map(Department::key).toList());
+        department.setItemLabelGenerator(k -> departments.stream().filter(d -> d.key().equals(k)).findFirst()
+                .map(d -> d.name(locale)).orElse(k));
+        department.setEmptySelectionAllowed(true);
+        department.setId("transfer-department");
+        Select<String> person = new Select<>();
+        person.setLabel(getTranslation("ticket.person"));
+        person.setItems(workers.stream().map(CurrentUser::username).toList());
+        person.setItemLabelGenerator(u -> workers.stream().filter(w -> w.username().equals(u)).findFirst()
+                .map(w -> w.displayName() + " (" + u + ")").orElse(u));
+        person.setEmptySelectionAllowed(true);
+        person.setId("transfer-user");
+        TextArea reason = new TextArea(getTranslation("ticket.reason"));
+        reason.setId("transfer-reason");
+        reason.setWidthFull();
+        dialog.add(new VerticalLayout(department, person, reason));
+        Button ok = new Button(getTranslation("ticket.transfer"), e -> {
+            if (Ui.attempt(() -> Ui.await(() -> collaboration.transfer(user, task.id(), department.getValue(),
+                    person.getValue(), reason.getValue())))) {
+                dialog.close();
+                render();
+            }
+        });
+        ok.setId("transfer-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void priorityDialog(TicketDetails ticket) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("ticket.changePriority"));
+        Select<String> priority = new Select<>();
+        priority.setLabel(getTranslation("home.col.priority"));
+        priority.setItems(Priority.ALL);
+        priority.setValue(ticket.priority());
+        priority.setId("priority-select");
+        TextArea reason = new TextArea(getTranslation("ticket.reason"));
+        reason.setId("priority-reason");
+        dialog.add(new VerticalLayout(priority, reason));
+        Button ok = new Button(getTranslation("common.save"), e -> {
+            if (Ui.attempt(() -> Ui.await(() -> collaboration.changePriority(user, number, priority.getValue(),
+                    reason.getValue())))) {
+                dialog.close();
+                render();
+            }
+        });
+        ok.setId("priority-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+}
