@@ -11,11 +11,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.IdentityService;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -47,24 +44,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Pu
     }
 
     private void signIn(String username, String password) {
-        Optional<CurrentUser> user;
-        try {
-            Optional<IdentityService.StoredCredentials> stored = VertxContextSupport
-                    .subscribeAndAwait(() -> identity.credentials(username));
-            boolean ok = stored.isPresent() && IdentityService.passwordMatches(password, stored.get().passwordHash());
-            user = ok ? stored.map(IdentityService.StoredCredentials::user) : Optional.empty();
-        } catch (Throwable e) {
-            user = Optional.empty();
-        }
+        Optional<CurrentUser> user = SignIn.withPassword(identity, username, password);
         if (user.isEmpty()) {
             form.setError(true);
             return;
         }
-        // new session id after sign-in (no session fixation)
-        VaadinService.reinitializeSession(VaadinServletRequest.getCurrent());
-        UiSession.signIn(user.get());
         String target = user.get().isCustomer() ? AccessGuard.PORTAL_HOME : "";
         getUI().ifPresent(ui -> ui.navigate(target));
+    }
+
+    static LoginI18n i18n(com.vaadin.flow.component.Component c) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form f = i18n.getForm();
+        f.setTitle(c.getTranslation("login.title"));
+        f.setUsername(c.getTranslation("login.username"));
+        f.setPassword(c.getTranslation("login.password"));
+        f.setSubmit(c.getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(c.getTranslation("login.error.title"));
+        error.setMessage(c.getTranslation("login.error.message"));
+        return i18n;
     }
 
     private LoginI18n i18n() {
