@@ -22,6 +22,13 @@ public final class AppProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    private final Map<String, String> extraEnv = new HashMap<>();
+
+    /** Extra environment for the app (e.g. the mailer pointing at a test SMTP server). */
+    public AppProcess env(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
 
     public AppProcess(String database, int port) {
         this.database = database;
@@ -57,6 +64,9 @@ public final class AppProcess implements AutoCloseable {
         env.put("FLOWDESK_DEMO", "true");
         env.put("FLOWDESK_DB_RESET", Boolean.toString(reset));
         env.put("FLOWDESK_TEMPLATES_DIR", Path.of("process-templates").toAbsolutePath().toString());
+        env.put("FLOWDESK_ATTACHMENTS_DIR", Path.of("target", database + "-attachments").toAbsolutePath().toString());
+        env.put("QUARKUS_MAILER_MOCK", "true");
+        env.putAll(extraEnv);
         builder.redirectErrorStream(true);
         builder.redirectOutput(reset ? ProcessBuilder.Redirect.to(log.toFile())
                 : ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -18,6 +18,11 @@ public final class Browser {
     }
 
     public static WebDriver start(int width, int height) throws Exception {
+        return start(width, height, "zh-CN");
+    }
+
+    /** A fresh browser (own profile) with the given UI language (Accept-Language). */
+    public static WebDriver start(int width, int height, String language) throws Exception {
         String binary = System.getProperty("flowdesk.chromium", "/usr/bin/chromium");
         String driver = System.getProperty("flowdesk.chromedriver", "/usr/bin/chromedriver");
         if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
@@ -25,6 +30,8 @@ public final class Browser {
                     + binary + ", " + driver);
         }
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         options.setBinary(binary);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -36,6 +43,47 @@ public final class Browser {
         webDriver.manage().window().setSize(new Dimension(width, height));
         webDriver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return webDriver;
+    }
+
+    /** Waits until Vaadin has no pending server round-trip. */
+    public static void settle(WebDriver driver) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return !!window.Vaadin && !!window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients"
+                                + " || {}).every(c => !c.isActive || !c.isActive())")));
+    }
+
+    public static void type(WebDriver driver, String fieldId, String text) {
+        var input = driver.findElement(org.openqa.selenium.By.cssSelector("#" + fieldId + " input, #" + fieldId
+                + " textarea"));
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(org.openqa.selenium.Keys.TAB);
+        settle(driver);
+    }
+
+    /** Picks an option of a vaadin-select by its visible label. */
+    public static void choose(WebDriver driver, String selectId, String label) {
+        driver.findElement(org.openqa.selenium.By.id(selectId)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "const host = document.getElementById(arguments[0]);"
+                                + "let items = Array.from(host.querySelectorAll('vaadin-select-item'));"
+                                + "if (items.length === 0) items = Array.from(document.querySelectorAll('vaadin-select-item'));"
+                                + "const item = items.find(i => i.textContent.trim() === arguments[1]);"
+                                + "if (!item) return false; item.click(); return true;", selectId, label)));
+        settle(driver);
+    }
+
+    /** Clicks the radio button with this label inside a radio group. */
+    public static void radio(WebDriver driver, String groupId, String label) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "const b = Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-radio-button'))"
+                                + ".find(r => r.textContent.trim() === arguments[1]);"
+                                + "if (!b) return false; b.querySelector('input').click(); return true;", groupId,
+                        label)));
+        settle(driver);
     }
 
     public static Path screenshot(WebDriver driver, String name) throws Exception {

@@ -44,21 +44,20 @@ class LoginBrowserIT {
                 password.sendKeys("demo");
                 driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-                wait.until(d -> d.findElement(By.id("tasks")).getAttribute("innerText") != null);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-QUEUE"))).click();
+                io.flowdesk.testing.Browser.settle(driver);
                 String who = driver.findElement(By.id("signed-in-as")).getText();
                 assertTrue(who.contains("Agent 1"), who);
                 assertTrue(driver.getPageSource().contains("我的任务"), "home page in zh-CN");
-                wait.until(d -> gridText(d, "tasks").contains(number));
+                wait.until(d -> gridText(d, "inbox-grid").contains(number));
                 Browser.screenshot(driver, "home-zh");
 
                 // switch to English
-                ((JavascriptExecutor) driver).executeScript("const s = document.getElementById('language');"
-                        + "s.value = s.querySelector ? s.value : s.value;");
-                driver.findElement(By.id("language")).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select-item:nth-of-type(2)")))
-                        .click();
+                io.flowdesk.testing.Browser.choose(driver, "language", "English");
                 wait.until(d -> d.getPageSource().contains("My tasks"));
-                wait.until(d -> gridText(d, "tasks").contains(number));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-QUEUE"))).click();
+                io.flowdesk.testing.Browser.settle(driver);
+                wait.until(d -> gridText(d, "inbox-grid").contains(number));
                 assertTrue(driver.findElement(By.id("logout")).getText().contains("Sign out"));
                 Browser.screenshot(driver, "home-en");
 
