@@ -83,14 +83,25 @@ public class FormService {
 
     /** Validates data against a form version. Pointers are prefixed (e.g. {@code /data}). */
     public List<FieldError> validate(FormDefinition form, JsonNode data, String pointerPrefix) {
+        return validate(form, data, pointerPrefix, java.util.Locale.ENGLISH);
+    }
+
+    /** As {@link #validate(FormDefinition, JsonNode, String)}, with messages in a language (zh-CN or en). */
+    public List<FieldError> validate(FormDefinition form, JsonNode data, String pointerPrefix, java.util.Locale locale) {
         if (data == null || data.isNull()) {
             return List.of(new FieldError(pointerPrefix, "Form data is required (a JSON object)", "type"));
         }
-        return validator.validate(form.key() + "@" + form.version(), form.schema(), data, pointerPrefix);
+        return validator.validate(form.key() + "@" + form.version(), form.schema(), data, pointerPrefix, locale);
     }
 
     public Uni<List<FieldError>> validate(FormRef ref, JsonNode data, String pointerPrefix) {
         return get(ref.key(), ref.version()).map(form -> validate(form, data, pointerPrefix));
+    }
+
+    public Uni<List<FieldError>> validate(FormRef ref, JsonNode data, String pointerPrefix, String languageTag) {
+        java.util.Locale locale = languageTag != null && languageTag.startsWith("zh") ? java.util.Locale.SIMPLIFIED_CHINESE
+                : java.util.Locale.ENGLISH;
+        return get(ref.key(), ref.version()).map(form -> validate(form, data, pointerPrefix, locale));
     }
 
     private static FormDefinition toDefinition(FormVersionEntity entity) {

@@ -17,6 +17,11 @@ public record CurrentUser(long id, String username, String displayName, String e
 
     public static final String ATTRIBUTE = "flowdesk.user";
 
+    /** The same user speaking another language (the UI's current one). */
+    public CurrentUser withLocale(String languageTag) {
+        return new CurrentUser(id, username, displayName, email, phone, roles, departments, languageTag);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

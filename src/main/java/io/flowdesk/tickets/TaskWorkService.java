@@ -129,7 +129,7 @@ public class TaskWorkService {
                         if (form == null) {
                             return Uni.createFrom().item(List.<io.flowdesk.shared.FieldError>of());
                         }
-                        return forms.validate(form, submitted, "/data");
+                        return forms.validate(form, submitted, "/data", user.locale());
                     })
                     .chain(errors -> {
                         if (!errors.isEmpty()) {

@@ -137,7 +137,7 @@ public class TicketService {
                         errors.add(new FieldError("/type", "No published template with key '" + request.type() + "'",
                                 "unknown-type"));
                     }
-                    return forms.validate(template.startForm(), data, "/data").chain(formErrors -> {
+                    return forms.validate(template.startForm(), data, "/data", user.locale()).chain(formErrors -> {
                         errors.addAll(formErrors);
                         if (!errors.isEmpty()) {
                             return Uni.createFrom().failure(new InvalidInput("The ticket is not valid", errors));

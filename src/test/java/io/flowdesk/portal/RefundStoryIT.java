@@ -131,13 +131,7 @@ class RefundStoryIT {
     }
 
     static void login(WebDriver driver, String user) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-login-form input[name=username]")).size() == 1);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys(user);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name=password]")).sendKeys("demo");
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
-        settle(driver);
+        Browser.login(driver, user);
     }
 
     private static void completeAs(AppProcess app, String user, String number, String radioId, String radioLabel,

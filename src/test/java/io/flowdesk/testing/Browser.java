@@ -86,6 +86,20 @@ public final class Browser {
         settle(driver);
     }
 
+    /** Fills a vaadin-login-form (password demo) and waits until the page has left the login route. */
+    public static void login(WebDriver driver, String user) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("vaadin-login-form input[name=username]"))
+                .size() == 1);
+        driver.findElement(org.openqa.selenium.By.cssSelector("vaadin-login-form input[name=username]")).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.cssSelector("vaadin-login-form input[name=password]"))
+                .sendKeys("demo");
+        driver.findElement(org.openqa.selenium.By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlContains("login")));
+        settle(driver);
+    }
+
     public static Path screenshot(WebDriver driver, String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Path file = dir.resolve(name + ".png");

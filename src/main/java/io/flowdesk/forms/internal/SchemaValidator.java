@@ -30,8 +30,15 @@ public final class SchemaValidator {
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     public List<FieldError> validate(String cacheKey, JsonNode schema, JsonNode data, String pointerPrefix) {
+        return validate(cacheKey, schema, data, pointerPrefix, Locale.ENGLISH);
+    }
+
+    /** Validates; messages in {@code locale} where networknt has them (zh_CN, en, ...). */
+    public List<FieldError> validate(String cacheKey, JsonNode schema, JsonNode data, String pointerPrefix,
+            Locale locale) {
         Schema compiledSchema = compiled.computeIfAbsent(cacheKey, k -> registry.getSchema(schema));
-        List<Error> errors = compiledSchema.validate(data);
+        List<Error> errors = Locale.ENGLISH.equals(locale) ? compiledSchema.validate(data)
+                : compiledSchema.validate(data, context -> context.executionConfig(c -> c.locale(locale)));
         List<FieldError> result = new ArrayList<>(errors.size());
         for (Error error : errors) {
             String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();

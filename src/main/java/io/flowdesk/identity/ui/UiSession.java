@@ -21,7 +21,7 @@ public final class UiSession {
     }
 
     public static void signIn(CurrentUser user) {
-        VaadinSession.getCurrent().setAttribute(CurrentUser.class, user);
+        VaadinSession.getCurrent().setAttribute(CurrentUser.class, user.withLocale(localeTag()));
     }
 
     public static void signOut() {
@@ -32,6 +32,8 @@ public final class UiSession {
 
     public static void setLocale(Locale locale) {
         VaadinSession.getCurrent().setLocale(locale);
+        user().ifPresent(u -> VaadinSession.getCurrent().setAttribute(CurrentUser.class,
+                u.withLocale(locale == EN ? "en" : "zh-CN")));
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.setLocale(locale);

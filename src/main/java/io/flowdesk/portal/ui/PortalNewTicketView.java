@@ -48,6 +48,7 @@ public class PortalNewTicketView extends VerticalLayout implements CustomerPage 
         Upload upload = new Upload(UploadHandler.toTempFile((meta, file) -> files.add(new Pending(meta.fileName(),
                 meta.contentType(), file))));
         upload.setId("portal-upload");
+        io.flowdesk.tickets.ui.UploadTexts.localize(upload, this);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, attachments.maxBytes()));
         upload.setDropLabel(new Span(getTranslation("attachments.drop", attachments.maxBytes() / 1024 / 1024)));
         Button submit = new Button(getTranslation("portal.submit"), e -> {

@@ -55,8 +55,10 @@ public class AttachmentsPanel extends VerticalLayout {
         }));
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, attachments.maxBytes()));
         upload.setId("upload");
+        UploadTexts.localize(upload, this);
+        upload.setWidthFull();
         upload.setDropLabel(new Span(getTranslation("attachments.drop", attachments.maxBytes() / 1024 / 1024)));
-        add(list, new HorizontalLayout(upload, internal));
+        add(list, upload, internal);
         reload();
     }
 

@@ -165,7 +165,9 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         box.setId("step-" + task.formKey());
         String name = locale.equals("en") ? task.nameEn() : task.name();
         H3 heading = new H3(getTranslation("ticket.step") + ": " + name);
-        Span where = new Span(getTranslation("ticket.department") + ": " + task.department()
+        String department = Ui.await(identity::departments).stream().filter(d -> d.key().equals(task.department()))
+                .findFirst().map(d -> d.name(locale)).orElse(task.department());
+        Span where = new Span(getTranslation("ticket.department") + ": " + department
                 + (task.assignee() == null ? " · " + getTranslation("ticket.unassigned")
                         : " · " + getTranslation("ticket.assignedTo", task.assignee())));
         where.addClassName("fd-muted");
