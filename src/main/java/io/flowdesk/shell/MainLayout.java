@@ -55,6 +55,7 @@ public class MainLayout extends AppLayout {
         });
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.addClassName("fd-wide-only");
 
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand, who, bell, new LanguageSwitch(), logout);
         bar.setWidthFull();
@@ -69,7 +70,17 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.newTicket"), "tickets/new", VaadinIcon.PLUS.create()));
         }
         nav.setId("side-nav");
-        addToDrawer(nav);
+        Span me = new Span(user.displayName());
+        me.addClassName("fd-drawer-user");
+        Button drawerLogout = new Button(getTranslation("home.logout"), VaadinIcon.SIGN_OUT.create(), e -> {
+            UiSession.signOut();
+            getUI().ifPresent(ui -> ui.getPage().setLocation("login"));
+        });
+        drawerLogout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        drawerLogout.setId("drawer-logout");
+        VerticalLayout drawer = new VerticalLayout(nav, me, drawerLogout);
+        drawer.setPadding(true);
+        addToDrawer(drawer);
         setPrimarySection(Section.DRAWER);
     }
 

@@ -70,8 +70,7 @@ class RefundStoryIT {
                 WebDriverWait wait = new WebDriverWait(agent, Duration.ofSeconds(30));
                 agent.get(app.baseUrl() + "/login");
                 login(agent, "agent1");
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-QUEUE"))).click();
-                settle(agent);
+                io.flowdesk.testing.Browser.click(agent, "tab-QUEUE");
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim-" + number)));
                 screenshot(agent, "story-04-inbox-queue-zh");
                 agent.findElement(By.id("claim-" + number)).click();
@@ -141,8 +140,7 @@ class RefundStoryIT {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             driver.get(app.baseUrl() + "/login");
             login(driver, user);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-QUEUE"))).click();
-            settle(driver);
+            io.flowdesk.testing.Browser.click(driver, "tab-QUEUE");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-" + number))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("complete-task")));
             if (radioId != null) {

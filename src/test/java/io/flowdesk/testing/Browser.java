@@ -86,6 +86,15 @@ public final class Browser {
         settle(driver);
     }
 
+    /** Clicks an element by id through the DOM (works for tabs scrolled out of a narrow screen). */
+    public static void click(WebDriver driver, String id) {
+        var element = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id(id)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'}); arguments[0].click();", element);
+        settle(driver);
+    }
+
     /** Fills a vaadin-login-form (password demo) and waits until the page has left the login route. */
     public static void login(WebDriver driver, String user) {
         var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30));

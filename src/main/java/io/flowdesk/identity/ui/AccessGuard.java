@@ -19,6 +19,7 @@ public class AccessGuard implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
             var ui = init.getUI();
+            UiSession.adoptBrowserLanguage();
             ui.getElement().setAttribute("lang", UiSession.localeTag());
             ui.setLocale(UiSession.locale());
             ui.addBeforeEnterListener(this::check);

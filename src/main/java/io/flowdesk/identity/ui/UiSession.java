@@ -30,7 +30,23 @@ public final class UiSession {
         session.getSession().invalidate();
     }
 
+    private static final String CHOSEN = "flowdesk.locale.chosen";
+
+    /** Until the user picks a language, follow the browser's (zh* → 简体中文, anything else → English). */
+    public static void adoptBrowserLanguage() {
+        VaadinSession session = VaadinSession.getCurrent();
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        if (session == null || request == null || session.getAttribute(CHOSEN) != null) {
+            return;
+        }
+        Locale browser = request.getLocale();
+        session.setLocale(browser != null && browser.getLanguage().equals("zh") ? ZH
+                : browser == null ? ZH : EN);
+        session.setAttribute(CHOSEN, Boolean.FALSE);
+    }
+
     public static void setLocale(Locale locale) {
+        VaadinSession.getCurrent().setAttribute(CHOSEN, Boolean.TRUE);
         VaadinSession.getCurrent().setLocale(locale);
         user().ifPresent(u -> VaadinSession.getCurrent().setAttribute(CurrentUser.class,
                 u.withLocale(locale == EN ? "en" : "zh-CN")));

@@ -44,8 +44,7 @@ class LoginBrowserIT {
                 password.sendKeys("demo");
                 driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-QUEUE"))).click();
-                io.flowdesk.testing.Browser.settle(driver);
+                io.flowdesk.testing.Browser.click(driver, "tab-QUEUE");
                 String who = driver.findElement(By.id("signed-in-as")).getText();
                 assertTrue(who.contains("Agent 1"), who);
                 assertTrue(driver.getPageSource().contains("我的任务"), "home page in zh-CN");
@@ -55,8 +54,7 @@ class LoginBrowserIT {
                 // switch to English
                 io.flowdesk.testing.Browser.choose(driver, "language", "English");
                 wait.until(d -> d.getPageSource().contains("My tasks"));
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-QUEUE"))).click();
-                io.flowdesk.testing.Browser.settle(driver);
+                io.flowdesk.testing.Browser.click(driver, "tab-QUEUE");
                 wait.until(d -> gridText(d, "inbox-grid").contains(number));
                 assertTrue(driver.findElement(By.id("logout")).getText().contains("Sign out"));
                 Browser.screenshot(driver, "home-en");

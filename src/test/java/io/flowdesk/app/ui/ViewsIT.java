@@ -65,8 +65,7 @@ class ViewsIT {
                         // workspace as agent1
                         driver.get(app.baseUrl() + "/login");
                         Browser.login(driver, "agent1");
-                        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-OPEN"))).click();
-                        settle(driver);
+                        io.flowdesk.testing.Browser.click(driver, "tab-OPEN");
                         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-" + refund)));
                         screenshot(driver, "inbox-" + tag + "-" + device);
                         shot(driver, app, "/tickets/" + refund, "ticket-status", "ticket-" + tag + "-" + device);
