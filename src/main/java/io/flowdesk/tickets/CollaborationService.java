@@ -197,7 +197,7 @@ public class CollaborationService {
             return TicketTaskEntity.update("priority = ?1 where ticketId = ?2 and state = 'OPEN'", priority, ticket.id)
                     .chain(() -> TicketRelay.timeline(ticket, "PRIORITY_CHANGED", user.username(), null,
                     "Priority " + from + " → " + priority + ": " + reason.strip(),
-                    TicketRelay.details("from", from, "to", priority, "reason", reason.strip()), false)
+                    TicketRelay.details("from", from, "to", priority, "reason", reason.strip()), true)
                     .call(() -> audit.record(user.username(), "ticket.priority", "ticket", number,
                             Map.of("from", from, "to", priority, "reason", reason.strip()))))
                     .replaceWith(ticket);
@@ -219,7 +219,9 @@ public class CollaborationService {
             return Uni.createFrom().failure(new Forbidden("Customers follow their tickets in the portal"));
         }
         if (!who.equals(user.username()) && !user.seesAllTickets()) {
-            return Uni.createFrom().failure(new Forbidden("Only agents and supervisors add other watchers"));
+            // a ticket the caller cannot see stays invisible (404) even here
+            return Panache.withSession(() -> tickets.accessible(user, number)).chain(ticket -> Uni.createFrom()
+                    .failure(new Forbidden("Only agents and supervisors add other watchers")));
         }
         return identity.existing(List.of(who)).chain(found -> {
             if (found.isEmpty() || found.get(0).isCustomer()) {

@@ -420,7 +420,7 @@ public class TicketService {
                             ticket.id).map(events -> new PublicTicket(ticket.number, ticket.customerPhone,
                                     ticket.customerEmail, ticket.title, ticket.status, ticket.currentStep,
                                     ticket.createdAt, ticket.updatedAt, events.stream().map(e -> new TimelineEntry(e.id,
-                                            e.at, e.kind, null, null, e.summary, null, false)).toList()));
+                                            e.at, e.kind, null, null, e.summary, publicDetails(e), false)).toList()));
                 }));
     }
 
@@ -467,6 +467,21 @@ public class TicketService {
             return TicketEntity.<TicketEntity>find("id <> :id and (" + String.join(" or ", same)
                     + ") order by createdAt desc", params).page(0, 10).list();
         }).map(list -> list.stream().map(TicketService::summary).toList()));
+    }
+
+    /** Only structural details (statuses) leave FlowDesk through the anonymous lookup. */
+    private static JsonNode publicDetails(TicketEventEntity e) {
+        if (e.detailsJson == null || !("STATUS_CHANGED".equals(e.kind) || "ENDED".equals(e.kind))) {
+            return null;
+        }
+        JsonNode all = Json.parse(e.detailsJson);
+        var out = Json.MAPPER.createObjectNode();
+        for (String field : List.of("from", "to", "status")) {
+            if (all.has(field)) {
+                out.set(field, all.get(field));
+            }
+        }
+        return out;
     }
 
     public Uni<Page<TicketSummary>> list(CurrentUser user, String status, String type, String priority, int page,

@@ -202,7 +202,7 @@ public class WorkflowEngine {
             if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
                 throw new Conflict("Task " + taskId + " is no longer open");
             }
-            for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+            for (IdentityLink link : new java.util.ArrayList<>(taskService.getIdentityLinksForTask(taskId))) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
                     taskService.deleteCandidateGroup(taskId, link.getGroupId());
                 }
