@@ -256,7 +256,8 @@ public class InboxView extends VerticalLayout {
         counts.forEach((v, n) -> {
             Tab tab = tabs.get(v);
             if (tab != null) {
-                tab.setLabel(getTranslation("inbox.view." + v) + " (" + n + ")");
+                tab.setLabel(getTranslation("inbox.view." + v) + " (" + (n > InboxService.COUNT_CAP
+                        ? InboxService.COUNT_CAP + "+" : n) + ")");
             }
         });
         grid.setItems(q -> Ui.await(() -> inbox.page(user, query, q.getOffset(), q.getLimit())).stream(),
