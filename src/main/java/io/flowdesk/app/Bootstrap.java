@@ -63,7 +63,7 @@ public class Bootstrap {
             // connections opened before the database existed (or before a reset) are useless now
             dataSource.flush(AgroalDataSource.FlushMode.ALL);
         }
-        flyway.migrate();
+        migrate();
         engine.start(dataSource, true);
         VertxContextSupport.subscribeAndAwait(() -> demoUsers.ensureDepartments());
         if (config.demo()) {
@@ -79,6 +79,26 @@ public class Bootstrap {
                 (System.nanoTime() - started) / 1_000_000,
                 lastImport.stream().filter(r -> !ImportResult.REJECTED.equals(r.outcome())).count(),
                 lastImport.stream().filter(r -> ImportResult.REJECTED.equals(r.outcome())).count());
+    }
+
+    /**
+     * Runs Flyway; when the database was just (re)created, a pooled connection opened before may be dead: the pool
+     * is flushed and the migration retried.
+     */
+    private void migrate() throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                flyway.migrate();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                LOG.warnf("Migration attempt %d failed (%s); retrying with fresh connections", attempt, e.getMessage());
+                dataSource.flush(AgroalDataSource.FlushMode.ALL);
+                Thread.sleep(200L * attempt);
+            }
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
