@@ -38,11 +38,27 @@ public class TicketRelay {
     TemplateService templates;
 
     public Uni<Void> drain(long ticketId) {
+        return linkAndDrain(ticketId, null);
+    }
+
+    /**
+     * Links a PENDING ticket to its process instance (when given) and applies the outbox, in one transaction:
+     * one commit fewer per created ticket than linking and draining apart.
+     */
+    public Uni<Void> linkAndDrain(long ticketId, String processInstanceId) {
         return Panache.withTransaction(() -> TicketEntity.<TicketEntity>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(ticket -> ticket == null ? Uni.createFrom().voidItem()
-                        : EngineEventEntity.<EngineEventEntity>list("ticketId = ?1 order by id", ticketId)
-                                .chain(events -> events.isEmpty() ? Uni.createFrom().voidItem()
-                                        : apply(ticket, events))));
+                .chain(ticket -> {
+                    if (ticket == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (processInstanceId != null && TicketEntity.PENDING.equals(ticket.engineState)) {
+                        ticket.processInstanceId = processInstanceId;
+                        ticket.engineState = TicketEntity.ACTIVE;
+                        ticket.updatedAt = OffsetDateTime.now();
+                    }
+                    return EngineEventEntity.<EngineEventEntity>list("ticketId = ?1 order by id", ticketId)
+                            .chain(events -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(ticket, events));
+                }));
     }
 
     /** Drains every ticket that has pending engine events (periodic job and start-up). */

@@ -246,15 +246,8 @@ public class TicketService {
                 variables.put("ticketType", ticket.ticketType);
                 return bridge.call(() -> engine.startTicketProcess(ticket.id, template.processDefinitionId(),
                         variables));
-            }).chain(processInstanceId -> link(ticketId, processInstanceId)).chain(() -> relay.drain(ticketId));
+            }).chain(processInstanceId -> relay.linkAndDrain(ticketId, processInstanceId));
         });
-    }
-
-    private Uni<Void> link(long ticketId, String processInstanceId) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "update ticket set process_instance_id = ?1, engine_state = 'ACTIVE', updated_at = now(),"
-                        + " row_version = row_version + 1 where id = ?2 and engine_state = 'PENDING'")
-                .setParameter(1, processInstanceId).setParameter(2, ticketId).executeUpdate())).replaceWithVoid();
     }
 
     /** Ticket ids still PENDING and older than the given age (for the reconciler). */

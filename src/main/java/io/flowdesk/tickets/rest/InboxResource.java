@@ -32,12 +32,14 @@ public class InboxResource {
             @QueryParam("priority") String priority, @QueryParam("status") String status,
             @QueryParam("customer") String customer, @QueryParam("q") String text,
             @QueryParam("sort") @DefaultValue("PRIORITY") String sort,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
+            @QueryParam("counts") @DefaultValue("true") boolean withCounts) {
         CurrentUser user = CurrentUser.of(identity);
         InboxQuery query = new InboxQuery(view, type, priority, status, customer, text, sort);
         int bounded = Math.max(1, Math.min(size, 200));
         return inbox.page(user, query, Math.max(0, page) * bounded, bounded)
-                .chain(rows -> inbox.counts(user, query).map(counts -> new InboxPage(rows, page, bounded, counts)));
+                .chain(rows -> (withCounts ? inbox.counts(user, query) : Uni.createFrom().item(Map.<String, Long>of()))
+                        .map(counts -> new InboxPage(rows, page, bounded, counts)));
     }
 
     public record InboxPage(List<InboxRow> items, int page, int size, Map<String, Long> counts) {
