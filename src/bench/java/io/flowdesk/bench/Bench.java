@@ -110,18 +110,20 @@ public final class Bench {
         for (int clients : clientCounts) {
             Map<String, long[]> before;
             long commitsBefore;
+            long ticketsBefore;
             try (Connection db = app.jdbc()) {
                 before = Db.tableWrites(db);
                 commitsBefore = Db.commits(db, "flowdesk_bench");
+                ticketsBefore = Db.scalar(db, "select count(*) from ticket");
             }
             Load.Outcome fd = Load.run(clients, warmup, seconds, (c, i) -> post(app, "agent1", "/api/tickets",
                     createBody("fd-" + clients + "-" + c + "-" + i)).statusCode() == 201);
             Thread.sleep(1500);
             String writes;
             try (Connection db = app.jdbc()) {
-                long created = Db.scalar(db, "select count(*) from ticket");
+                long created = Db.scalar(db, "select count(*) from ticket") - ticketsBefore;
                 writes = perCreate(before, Db.tableWrites(db), Db.commits(db, "flowdesk_bench") - commitsBefore,
-                        fd.ok() + countWarm(db), created);
+                        fd.ok(), created);
             }
             Load.Outcome baseline = Load.run(clients, warmup, seconds, (c, i) -> {
                 try (Connection connection = raw.connection()) {
@@ -139,10 +141,6 @@ public final class Bench {
                     writes));
             results.facts.put("writes per create (" + clients + " clients)", writes);
         }
-    }
-
-    private static long countWarm(Connection db) {
-        return 0;
     }
 
     private static String perCreate(Map<String, long[]> before, Map<String, long[]> after, long commits, long ok,

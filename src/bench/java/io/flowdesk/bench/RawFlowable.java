@@ -32,7 +32,7 @@ final class RawFlowable implements AutoCloseable {
         config.setDatabaseSchemaUpdate("true");
         config.setDisableIdmEngine(true);
         config.setDisableEventRegistry(true);
-        config.setHistoryLevel(HistoryLevel.AUDIT);
+        config.setHistoryLevel(HistoryLevel.ACTIVITY); // the same as FlowDesk's default
         config.setIdGenerator(new StrongUuidGenerator());
         config.setAsyncExecutorActivate(asyncExecutor);
         engine = config.buildProcessEngine();

@@ -64,7 +64,7 @@ public class Bootstrap {
             dataSource.flush(AgroalDataSource.FlushMode.ALL);
         }
         migrate();
-        engine.start(dataSource, true);
+        engine.start(dataSource, true, config.engine().history());
         VertxContextSupport.subscribeAndAwait(() -> demoUsers.ensureDepartments());
         if (config.demo()) {
             String hash = IdentityService.hash(DemoUsers.DEMO_PASSWORD);

@@ -20,6 +20,17 @@ public interface FlowDeskConfig {
 
     Attachments attachments();
 
+    Engine engine();
+
+    interface Engine {
+        /**
+         * Flowable history: {@code activity} (default: process, step and task history; variables copied at the
+         * end) or {@code audit} (variables kept in sync all along, about 7 more rows per ticket).
+         */
+        @WithDefault("activity")
+        String history();
+    }
+
     Portal portal();
 
     interface Attachments {

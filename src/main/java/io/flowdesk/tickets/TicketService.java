@@ -222,7 +222,8 @@ public class TicketService {
                         }
                         return Uni.createFrom().failure(failure);
                     }
-                    return ensureStarted(ticket.id).chain(() -> details(ticket.id)).map(d -> new Created(d, false));
+                    // the row was just written: start from it instead of reading it back
+                    return start(ticket).chain(() -> details(ticket.id)).map(d -> new Created(d, false));
                 });
     }
 
@@ -238,16 +239,20 @@ public class TicketService {
             if (!TicketEntity.PENDING.equals(ticket.engineState)) {
                 return relay.drain(ticketId);
             }
-            return templates.byVersionId(ticket.templateVersionId).chain(template -> {
-                Map<String, Object> variables = ProcessVariables.of(Json.parse(ticket.dataJson));
-                variables.put("ticketId", ticket.id);
-                variables.put("ticketNumber", ticket.number);
-                variables.put("ticketPriority", ticket.priority);
-                variables.put("ticketType", ticket.ticketType);
-                return bridge.call(() -> engine.startTicketProcess(ticket.id, template.processDefinitionId(),
-                        variables));
-            }).chain(processInstanceId -> relay.linkAndDrain(ticketId, processInstanceId));
+            return start(ticket);
         });
+    }
+
+    /** Starts (exactly once) and links the process of a PENDING ticket whose row the caller holds. */
+    private Uni<Void> start(TicketEntity ticket) {
+        return templates.byVersionId(ticket.templateVersionId).chain(template -> {
+            Map<String, Object> variables = ProcessVariables.of(Json.parse(ticket.dataJson));
+            variables.put("ticketId", ticket.id);
+            variables.put("ticketNumber", ticket.number);
+            variables.put("ticketPriority", ticket.priority);
+            variables.put("ticketType", ticket.ticketType);
+            return bridge.call(() -> engine.startTicketProcess(ticket.id, template.processDefinitionId(), variables));
+        }).chain(processInstanceId -> relay.linkAndDrain(ticket.id, processInstanceId));
     }
 
     /** Ticket ids still PENDING and older than the given age (for the reconciler). */

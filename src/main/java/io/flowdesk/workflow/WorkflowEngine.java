@@ -40,10 +40,10 @@ public class WorkflowEngine {
     private volatile ProcessEngine engine;
 
     /** Builds the engine on FlowDesk's database (creating or updating Flowable's tables). */
-    public synchronized void start(DataSource dataSource, boolean asyncExecutor) {
+    public synchronized void start(DataSource dataSource, boolean asyncExecutor, String historyLevel) {
         if (engine == null) {
             long started = System.nanoTime();
-            engine = FlowableEngineFactory.build(dataSource, asyncExecutor);
+            engine = FlowableEngineFactory.build(dataSource, asyncExecutor, historyLevel);
             LOG.infof("Flowable engine ready in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
     }

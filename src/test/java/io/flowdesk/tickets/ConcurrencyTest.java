@@ -61,12 +61,8 @@ class ConcurrencyTest {
     }
 
     private String ticketId(String number) {
-        // FD-yyyy-nnnnnn: the business key is the ticket id, looked up through the engine's variables
-        return engine.processEngine().getHistoryService().createHistoricVariableInstanceQuery()
-                .variableName("ticketNumber").list().stream()
-                .filter(v -> number.equals(v.getValue())).findFirst().map(v -> engine.processEngine()
-                        .getHistoryService().createHistoricProcessInstanceQuery()
-                        .processInstanceId(v.getProcessInstanceId()).singleResult().getBusinessKey())
-                .orElseThrow();
+        // the business key is the ticket id; find the running instance by its ticketNumber variable
+        return engine.processEngine().getRuntimeService().createProcessInstanceQuery()
+                .variableValueEquals("ticketNumber", number).singleResult().getBusinessKey();
     }
 }

@@ -16,14 +16,15 @@ public final class FlowableEngineFactory {
     private FlowableEngineFactory() {
     }
 
-    public static ProcessEngine build(DataSource dataSource, boolean asyncExecutor) {
+    public static ProcessEngine build(DataSource dataSource, boolean asyncExecutor, String historyLevel) {
         StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
         config.setDataSource(dataSource);
         config.setDatabaseType("postgres");
         config.setDatabaseSchemaUpdate("true");
         config.setDisableIdmEngine(true);
         config.setDisableEventRegistry(true);
-        config.setHistoryLevel(HistoryLevel.AUDIT);
+        // FlowDesk's own timeline records who changed what; Flowable keeps process, step and task history
+        config.setHistoryLevel(HistoryLevel.getHistoryLevelForKey(historyLevel == null ? "activity" : historyLevel));
         // ids must be unique across nodes without a shared block allocator
         config.setIdGenerator(new StrongUuidGenerator());
         HashMap<Object, Object> catalogue = new HashMap<>(ServiceTaskCatalogue.delegates());
