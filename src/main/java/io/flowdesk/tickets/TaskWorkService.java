@@ -118,14 +118,25 @@ public class TaskWorkService {
         if (!submitted.isObject()) {
             return Uni.createFrom().failure(InvalidInput.of("/data", "data must be a JSON object"));
         }
-        return visibleOpenTask(user, taskId).chain(task -> {
-            if (task.assignee() != null && !task.assignee().equals(user.username())) {
-                return Uni.createFrom().failure(new Conflict("Task is claimed by " + task.assignee()));
+        // visibility from the task projection (one query); the engine re-checks state and assignee atomically
+        return Panache.withSession(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> {
+            if (task == null || !maySee(user, task.candidateGroup, task.assignee, task.completedBy)) {
+                return Uni.createFrom().failure(new NotFound("Task " + taskId + " does not exist"));
             }
-            return Panache.withSession(() -> TicketEntity.<TicketEntity>findById(task.ticketId()))
-                    .chain(ticket -> templates.byVersionId(ticket.templateVersionId))
+            if (!TicketTaskEntity.OPEN.equals(task.state)) {
+                return Uni.createFrom().failure(new Conflict("Task " + taskId + " is already "
+                        + task.state.toLowerCase()));
+            }
+            if (task.assignee != null && !task.assignee.equals(user.username())) {
+                return Uni.createFrom().failure(new Conflict("Task is claimed by " + task.assignee));
+            }
+            return TicketEntity.<TicketEntity>findById(task.ticketId).map(ticket -> new Object[] {task, ticket});
+        })).chain(pair -> {
+            TicketTaskEntity task = (TicketTaskEntity) pair[0];
+            TicketEntity ticket = (TicketEntity) pair[1];
+            return templates.byVersionId(ticket.templateVersionId)
                     .chain(template -> {
-                        FormRef form = task.formKey() == null ? null : template.form(task.formKey());
+                        FormRef form = task.formKey == null ? null : template.form(task.formKey);
                         if (form == null) {
                             return Uni.createFrom().item(List.<io.flowdesk.shared.FieldError>of());
                         }
@@ -138,8 +149,8 @@ public class TaskWorkService {
                         return bridge.run(() -> engine.complete(taskId, user.username(),
                                 ProcessVariables.of(submitted), submitted.toString()));
                     })
-                    .chain(() -> relay.drain(task.ticketId()))
-                    .chain(() -> tickets.details(task.ticketId()));
+                    .chain(() -> relay.drain(task.ticketId))
+                    .chain(() -> tickets.details(task.ticketId));
         });
     }
 
