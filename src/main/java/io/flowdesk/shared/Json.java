@@ -13,6 +13,8 @@ import java.util.HexFormat;
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper CANONICAL = MAPPER.copy()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private Json() {
     }
@@ -45,8 +47,7 @@ public final class Json {
     public static String canonical(JsonNode node) {
         try {
             Object tree = MAPPER.treeToValue(node, Object.class);
-            return MAPPER.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .writeValueAsString(tree);
+            return CANONICAL.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -42,6 +42,7 @@ public class TicketService {
     private static final Logger LOG = Logger.getLogger(TicketService.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{5,30}");
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{1,31}");
 
     @Inject
     TemplateService templates;
@@ -116,7 +117,7 @@ public class TicketService {
             errors.add(new FieldError("/priority", "priority must be one of " + Priority.ALL, "enum"));
         }
         String channel = request.channel() == null ? "api" : request.channel();
-        if (!channel.matches("[a-z][a-z0-9-]{1,31}")) {
+        if (!CHANNEL.matcher(channel).matches()) {
             errors.add(new FieldError("/channel", "channel must be a short lower-case word such as api, phone,"
                     + " email, portal", "pattern"));
         }
