@@ -40,6 +40,9 @@ public final class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** {@code --only=create|complete|inbox|timers|validation}: one workload (for profiling), not the full table. */
+    static String ONLY;
+
     private final boolean smoke;
     private final Results results = new Results();
 
@@ -53,6 +56,8 @@ public final class Bench {
             return;
         }
         boolean smoke = List.of(args).contains("--smoke");
+        ONLY = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
+                .orElse(null);
         long started = System.nanoTime();
         Bench bench = new Bench(smoke);
         bench.run();
@@ -77,18 +82,34 @@ public final class Bench {
             results.add(new Results.Row("start-up to ready (fresh database)", "ms", startup, "goal", 5000, null,
                     null, null, "includes creating schema, Flowable tables, demo users, templates"));
             results.add(new Results.Row("RSS at idle", "MB", idle, "goal", 400, null, null, null, null));
-            try (RawFlowable raw = new RawFlowable("flowdesk_bench_raw", false)) {
-                raw.deploy("it-incident", Files.readString(templates.resolve("it-incident/process.bpmn")));
-                createWorkload(app, raw);
-                results.add(new Results.Row("RSS after the create workload", "MB", app.rssKb() / 1024.0, "goal", 400,
-                        null, null, null, null));
-                completeWorkload(app, raw);
+            if (wants("create") || wants("complete")) {
+                try (RawFlowable raw = new RawFlowable("flowdesk_bench_raw", false)) {
+                    raw.deploy("it-incident", Files.readString(templates.resolve("it-incident/process.bpmn")));
+                    if (wants("create")) {
+                        createWorkload(app, raw);
+                        results.add(new Results.Row("RSS after the create workload", "MB", app.rssKb() / 1024.0,
+                                "goal", 400, null, null, null, null));
+                    }
+                    if (wants("complete")) {
+                        completeWorkload(app, raw);
+                    }
+                }
             }
-            restart(app);
-            inboxWorkload(app);
-            timerWorkload(app, templates);
+            if (wants("inbox")) {
+                restart(app);
+                inboxWorkload(app);
+            }
+            if (wants("timers")) {
+                timerWorkload(app, templates);
+            }
         }
-        validationWorkload();
+        if (wants("validation")) {
+            validationWorkload();
+        }
+    }
+
+    private static boolean wants(String workload) {
+        return ONLY == null || ONLY.equals(workload);
     }
 
     /** After the big workloads the app restarts on its database so each part starts from the same state. */

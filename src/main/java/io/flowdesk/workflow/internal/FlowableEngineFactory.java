@@ -40,8 +40,8 @@ public final class FlowableEngineFactory {
         // SLA clocks fall due together (09:00 on Monday): take timers and async jobs in batches, not one by one
         config.setAsyncExecutorMaxTimerJobsPerAcquisition(256);
         config.setAsyncExecutorMaxAsyncJobsDuePerAcquisition(256);
-        config.setAsyncExecutorCorePoolSize(8);
-        config.setAsyncExecutorMaxPoolSize(8);
+        config.setAsyncExecutorCorePoolSize(16);
+        config.setAsyncExecutorMaxPoolSize(16);
         config.setAsyncExecutorThreadPoolQueueSize(2048);
         config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(2_000);
         config.setEnableProcessDefinitionInfoCache(false);
