@@ -17,7 +17,6 @@ import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.ui.LanguageSwitch;
 import io.flowdesk.identity.ui.UiSession;
 import io.flowdesk.notify.Notifications;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.format.DateTimeFormatter;
 
@@ -110,12 +109,11 @@ public class MainLayout extends AppLayout {
         dialog.open();
     }
 
-    static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> call, T fallback) {
+    private static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> call, T fallback) {
         try {
-            return VertxContextSupport.subscribeAndAwait(call::get);
-        } catch (Throwable e) {
+            return io.flowdesk.shared.ui.Ui.await(call);
+        } catch (RuntimeException e) {
             return fallback;
         }
     }
-
 }

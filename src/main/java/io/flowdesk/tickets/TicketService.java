@@ -266,7 +266,7 @@ public class TicketService {
     // ---- reading ----
 
     public Uni<TicketDetails> get(CurrentUser user, String number) {
-        return Panache.withSession(() -> accessible(user, number).chain(ticket -> details(ticket.id)))
+        return Panache.withSession(() -> accessible(user, number).chain(this::details))
                 .chain(details -> maskFor(user, details));
     }
 
@@ -549,16 +549,20 @@ public class TicketService {
     }
 
     Uni<TicketDetails> details(long ticketId) {
-        return Panache.withSession(() -> TicketEntity.<TicketEntity>findById(ticketId).chain(ticket -> templates
-                .byVersionId(ticket.templateVersionId).chain(template -> TicketTaskEntity
-                        .<TicketTaskEntity>list("ticketId = ?1 and state = ?2 order by createdAt", ticket.id,
-                                TicketTaskEntity.OPEN)
-                        .map(tasks -> new TicketDetails(ticket.number, ticket.templateKey, template.version(),
-                                ticket.ticketType, ticket.title, ticket.priority, ticket.status, ticket.channel,
-                                new Customer(ticket.customerName, ticket.customerEmail, ticket.customerPhone),
-                                Json.parse(ticket.dataJson), ticket.currentStep,
-                                tasks.stream().map(t -> TaskWorkService.view(t, ticket)).toList(), ticket.createdAt,
-                                ticket.updatedAt, ticket.resolvedAt)))));
+        return Panache.withSession(() -> TicketEntity.<TicketEntity>findById(ticketId).chain(this::details));
+    }
+
+    /** Details of a ticket already loaded in the current session. */
+    private Uni<TicketDetails> details(TicketEntity ticket) {
+        return templates.byVersionId(ticket.templateVersionId).chain(template -> TicketTaskEntity
+                .<TicketTaskEntity>list("ticketId = ?1 and state = ?2 order by createdAt", ticket.id,
+                        TicketTaskEntity.OPEN)
+                .map(tasks -> new TicketDetails(ticket.number, ticket.templateKey, template.version(),
+                        ticket.ticketType, ticket.title, ticket.priority, ticket.status, ticket.channel,
+                        new Customer(ticket.customerName, ticket.customerEmail, ticket.customerPhone),
+                        Json.parse(ticket.dataJson), ticket.currentStep,
+                        tasks.stream().map(t -> TaskWorkService.view(t, ticket)).toList(), ticket.createdAt,
+                        ticket.updatedAt, ticket.resolvedAt)));
     }
 
     private static TicketSummary masked(TicketSummary s) {

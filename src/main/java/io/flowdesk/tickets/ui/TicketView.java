@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -15,7 +14,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -26,7 +24,6 @@ import io.flowdesk.forms.FormDefinition;
 import io.flowdesk.forms.FormService;
 import io.flowdesk.forms.ui.FormRenderer;
 import io.flowdesk.identity.CurrentUser;
-import io.flowdesk.identity.Department;
 import io.flowdesk.identity.IdentityService;
 import io.flowdesk.identity.ui.UiSession;
 import io.flowdesk.shared.FlowDeskException;
@@ -38,7 +35,6 @@ import io.flowdesk.templates.PublishedTemplate;
 import io.flowdesk.templates.TemplateService;
 import io.flowdesk.tickets.AttachmentService;
 import io.flowdesk.tickets.CollaborationService;
-import io.flowdesk.tickets.Priority;
 import io.flowdesk.tickets.TaskView;
 import io.flowdesk.tickets.TaskWorkService;
 import io.flowdesk.tickets.TicketDetails;
@@ -149,7 +145,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         badges.addClassName("fd-badges");
         HorizontalLayout actions = new HorizontalLayout();
         if (user.seesAllTickets()) {
-            Button priority = new Button(getTranslation("ticket.changePriority"), e -> priorityDialog(ticket));
+            Button priority = new Button(getTranslation("ticket.changePriority"), e -> new PriorityDialog(user, number, ticket.priority(), collaboration, this::render).open());
             priority.setId("change-priority");
             actions.add(priority);
         }
@@ -195,7 +191,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
             buttons.add(release);
         }
         if (mayWork || user.seesAllTickets()) {
-            Button transfer = new Button(getTranslation("ticket.transfer"), e -> transferDialog(task));
+            Button transfer = new Button(getTranslation("ticket.transfer"), e -> new TransferDialog(user, locale, task, identity, collaboration, this::render).open());
             transfer.setId("transfer-task");
             transfer.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             buttons.add(transfer);
@@ -339,65 +335,4 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         }
         return box;
     }
-
-    private void transferDialog(TaskView task) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("ticket.transfer"));
-        List<Department> departments = Ui.await(identity::departments);
-        List<CurrentUser> workers = Ui.await(identity::workers);
-        Select<String> department = new Select<>();
-        department.setLabel(getTranslation("ticket.department"));
-        department.setItems(departments.stream().map(Department::key).toList());
-        department.setItemLabelGenerator(k -> departments.stream().filter(d -> d.key().equals(k)).findFirst()
-                .map(d -> d.name(locale)).orElse(k));
-        department.setEmptySelectionAllowed(true);
-        department.setId("transfer-department");
-        Select<String> person = new Select<>();
-        person.setLabel(getTranslation("ticket.person"));
-        person.setItems(workers.stream().map(CurrentUser::username).toList());
-        person.setItemLabelGenerator(u -> workers.stream().filter(w -> w.username().equals(u)).findFirst()
-                .map(w -> w.displayName() + " (" + u + ")").orElse(u));
-        person.setEmptySelectionAllowed(true);
-        person.setId("transfer-user");
-        TextArea reason = new TextArea(getTranslation("ticket.reason"));
-        reason.setId("transfer-reason");
-        reason.setWidthFull();
-        dialog.add(new VerticalLayout(department, person, reason));
-        Button ok = new Button(getTranslation("ticket.transfer"), e -> {
-            if (Ui.attempt(() -> Ui.await(() -> collaboration.transfer(user, task.id(), department.getValue(),
-                    person.getValue(), reason.getValue())))) {
-                dialog.close();
-                render();
-            }
-        });
-        ok.setId("transfer-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
-        dialog.open();
-    }
-
-    private void priorityDialog(TicketDetails ticket) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("ticket.changePriority"));
-        Select<String> priority = new Select<>();
-        priority.setLabel(getTranslation("home.col.priority"));
-        priority.setItems(Priority.ALL);
-        priority.setValue(ticket.priority());
-        priority.setId("priority-select");
-        TextArea reason = new TextArea(getTranslation("ticket.reason"));
-        reason.setId("priority-reason");
-        dialog.add(new VerticalLayout(priority, reason));
-        Button ok = new Button(getTranslation("common.save"), e -> {
-            if (Ui.attempt(() -> Ui.await(() -> collaboration.changePriority(user, number, priority.getValue(),
-                    reason.getValue())))) {
-                dialog.close();
-                render();
-            }
-        });
-        ok.setId("priority-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), ok);
-        dialog.open();
-    }
-
 }
