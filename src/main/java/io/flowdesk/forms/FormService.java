@@ -65,8 +65,8 @@ public class FormService {
         }
         String canonical = Json.canonical(schema);
         String hash = Json.sha256(canonical);
-        return FormVersionEntity.<FormVersionEntity>find("formKey = ?1 order by version desc", key).firstResult()
-                .chain(latest -> {
+        return FormVersionEntity.<FormVersionEntity>find("formKey = ?1 and version > 0 order by version desc", key)
+                .firstResult().chain(latest -> {
                     if (latest != null && latest.contentHash.equals(hash)) {
                         return Uni.createFrom().item(new FormRef(key, latest.version));
                     }

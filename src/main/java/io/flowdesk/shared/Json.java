@@ -43,6 +43,15 @@ public final class Json {
         }
     }
 
+    /** Indented, for files people read (exports). */
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** Canonical form (sorted keys) so equal documents hash equally. */
     public static String canonical(JsonNode node) {
         try {

@@ -63,12 +63,17 @@ public class TemplateService {
      * Flowable, then the template version row. Content equal to the newest version publishes nothing.
      */
     public Uni<ImportResult> publish(TemplatePackage pkg) {
+        return publish(pkg, "import");
+    }
+
+    /** As {@link #publish(TemplatePackage)}, recording who published. */
+    public Uni<ImportResult> publish(TemplatePackage pkg, String publishedBy) {
         return check(pkg).chain(errors -> {
             if (!errors.isEmpty()) {
                 return Uni.createFrom().item(new ImportResult(pkg.folder(), pkg.key(), ImportResult.REJECTED, null,
                         errors));
             }
-            return publishForms(pkg).chain(pins -> publishChecked(pkg, pins));
+            return publishForms(pkg).chain(pins -> publishChecked(pkg, pins, publishedBy));
         });
     }
 
@@ -80,12 +85,12 @@ public class TemplateService {
                         TreeMap::new)));
     }
 
-    private Uni<ImportResult> publishChecked(TemplatePackage pkg, Map<String, Integer> pins) {
+    private Uni<ImportResult> publishChecked(TemplatePackage pkg, Map<String, Integer> pins, String publishedBy) {
         JsonNode meta = pkg.metadata();
         String key = pkg.key();
         String hash = Json.sha256(Json.canonical(meta) + "\n" + pkg.bpmnXml() + "\n" + pins);
         return Panache.withSession(() -> TemplateVersionEntity
-                .<TemplateVersionEntity>find("templateKey = ?1 order by version desc", key).firstResult())
+                .<TemplateVersionEntity>find("templateKey = ?1 and version > 0 order by version desc", key).firstResult())
                 .chain(newest -> {
                     if (newest != null && newest.contentHash.equals(hash)) {
                         return Uni.createFrom().item(new ImportResult(pkg.folder(), key, ImportResult.UNCHANGED,
@@ -93,7 +98,7 @@ public class TemplateService {
                     }
                     String name = meta.path("name").path("en").asText(key);
                     return bridge.call(() -> engine.deploy(key, name, pkg.bpmnXml()))
-                            .chain(deployed -> insertVersion(pkg, pins, hash, deployed))
+                            .chain(deployed -> insertVersion(pkg, pins, hash, deployed, publishedBy))
                             .invoke(saved -> {
                                 latest.remove(key);
                                 LOG.infof("Template %s published as version %d", key, saved.version);
@@ -104,10 +109,10 @@ public class TemplateService {
     }
 
     private Uni<TemplateVersionEntity> insertVersion(TemplatePackage pkg, Map<String, Integer> pins, String hash,
-            Deployed deployed) {
+            Deployed deployed, String publishedBy) {
         JsonNode meta = pkg.metadata();
         return Panache.withTransaction(() -> TemplateVersionEntity
-                .<TemplateVersionEntity>find("templateKey = ?1 order by version desc", pkg.key()).firstResult()
+                .<TemplateVersionEntity>find("templateKey = ?1 and version > 0 order by version desc", pkg.key()).firstResult()
                 .chain(newest -> {
                     TemplateVersionEntity entity = new TemplateVersionEntity();
                     entity.templateKey = pkg.key();
@@ -126,6 +131,7 @@ public class TemplateService {
                     entity.deploymentId = deployed.deploymentId();
                     entity.processDefinitionId = deployed.processDefinitionId();
                     entity.publishedAt = OffsetDateTime.now();
+                    entity.publishedBy = publishedBy;
                     return entity.persist().replaceWith(entity);
                 }));
     }
@@ -207,5 +213,25 @@ public class TemplateService {
         });
     }
 
+    /** Drops cached look-ups of a template after its versions changed status. */
+    void forget(String key) {
+        latest.remove(key);
+    }
 
+    /** template.json of a stored version, in the process-templates format. */
+    static ObjectNode metadataOf(TemplateVersionEntity v) {
+        ObjectNode meta = Json.MAPPER.createObjectNode();
+        meta.put("key", v.templateKey);
+        meta.putObject("name").put("zh-CN", v.nameZh).put("en", v.nameEn);
+        if (v.descriptionZh != null || v.descriptionEn != null) {
+            ObjectNode description = meta.putObject("description");
+            description.put("zh-CN", v.descriptionZh == null ? "" : v.descriptionZh);
+            description.put("en", v.descriptionEn == null ? "" : v.descriptionEn);
+        }
+        meta.put("ticketType", v.ticketType);
+        meta.put("public", v.isPublic);
+        meta.put("startForm", v.startFormKey);
+        meta.put("bpmn", "process.bpmn");
+        return meta;
+    }
 }

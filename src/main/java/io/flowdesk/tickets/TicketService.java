@@ -79,7 +79,7 @@ public class TicketService {
         }
         String requestHash = Json.sha256(Json.canonical(Json.MAPPER.valueToTree(request)));
         Uni<Created> fresh = Uni.createFrom().deferred(() -> validateAndInsert(user, request, idempotencyKey,
-                requestHash));
+                requestHash, null));
         if (idempotencyKey == null) {
             return fresh;
         }
@@ -105,8 +105,23 @@ public class TicketService {
                 user.username(), key).firstResult());
     }
 
+    /**
+     * "Try it": a test ticket on a test version of a draft (designers and admins). It runs like any ticket and is
+     * marked as a test, so reports leave it out.
+     */
+    public Uni<Created> createTest(CurrentUser user, PublishedTemplate testVersion, CreateTicketRequest request) {
+        if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
+            return Uni.createFrom().failure(new Forbidden("Only designers and admins can try a draft"));
+        }
+        if (testVersion.version() >= 0) {
+            return Uni.createFrom().failure(new Forbidden("Test tickets run only on test versions"));
+        }
+        String requestHash = Json.sha256(Json.canonical(Json.MAPPER.valueToTree(request)));
+        return validateAndInsert(user, request, null, requestHash, testVersion);
+    }
+
     private Uni<Created> validateAndInsert(CurrentUser user, CreateTicketRequest request, String idempotencyKey,
-            String requestHash) {
+            String requestHash, PublishedTemplate testVersion) {
         List<FieldError> errors = new ArrayList<>();
         String title = request.title() == null ? "" : request.title().trim();
         if (title.isEmpty() || title.length() > 300) {
@@ -130,7 +145,9 @@ public class TicketService {
             return Uni.createFrom().failure(new InvalidInput("The ticket is not valid", errors));
         }
         JsonNode data = request.data() == null ? Json.MAPPER.createObjectNode() : request.data();
-        return templates.latestPublished(request.type()).onFailure(NotFound.class)
+        Uni<PublishedTemplate> lookup = testVersion != null ? Uni.createFrom().item(testVersion)
+                : templates.latestPublished(request.type());
+        return lookup.onFailure(NotFound.class)
                 .transform(e -> new InvalidInput("Unknown ticket type", List.of(new FieldError("/type",
                         "No published template with key '" + request.type() + "'", "unknown-type"))))
                 .chain(template -> {
@@ -189,6 +206,7 @@ public class TicketService {
                     TicketEntity ticket = new TicketEntity();
                     ticket.number = String.format("FD-%d-%06d", Year.now().getValue(), sequence);
                     ticket.templateVersionId = template.id();
+                    ticket.isTest = template.version() < 0;
                     ticket.templateKey = template.key();
                     ticket.ticketType = template.ticketType();
                     ticket.title = title;

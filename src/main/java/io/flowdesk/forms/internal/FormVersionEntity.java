@@ -34,4 +34,7 @@ public class FormVersionEntity extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    @Column(name = "deprecated_at")
+    public OffsetDateTime deprecatedAt;
 }

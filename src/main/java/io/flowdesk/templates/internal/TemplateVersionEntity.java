@@ -65,4 +65,10 @@ public class TemplateVersionEntity extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    @Column(name = "deprecated_at")
+    public OffsetDateTime deprecatedAt;
 }

@@ -90,4 +90,8 @@ public class TicketEntity extends PanacheEntityBase {
     @Version
     @Column(name = "row_version")
     public int rowVersion;
+
+    /** A "Try it" ticket on a test version of a draft: left out of reports. */
+    @Column(name = "is_test")
+    public boolean isTest;
 }

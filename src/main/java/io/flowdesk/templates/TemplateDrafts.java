@@ -1,0 +1,246 @@
+package io.flowdesk.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowdesk.forms.FormDrafts;
+import io.flowdesk.identity.CurrentUser;
+import io.flowdesk.identity.Role;
+import io.flowdesk.shared.Conflict;
+import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Forbidden;
+import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Json;
+import io.flowdesk.shared.NotFound;
+import io.flowdesk.templates.internal.PublishGate;
+import io.flowdesk.templates.internal.TemplateDraftEntity;
+import io.flowdesk.templates.internal.TemplateVersionEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Template drafts: the designer's working copy (template.json metadata + BPMN), saved on every change. A draft
+ * becomes a package with the working copies of the forms it uses; that package is linted, tried and published.
+ */
+@ApplicationScoped
+public class TemplateDrafts {
+
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{1,63}");
+    private static final Pattern FORM_KEY_ATTRIBUTE = Pattern.compile("formKey\\s*=\\s*\"([^\"]*)\"");
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    FormDrafts formDrafts;
+
+    /** A template of the library: newest version and whether unpublished changes exist. */
+    public record Summary(String key, String nameZh, String nameEn, Integer newestVersion, String newestStatus,
+            boolean hasDraft, OffsetDateTime draftUpdatedAt) {
+    }
+
+    /** What the designer edits. {@code saved} is false while it is only a copy of the newest version. */
+    public record Draft(String key, JsonNode metadata, String bpmnXml, int revision, boolean saved) {
+    }
+
+    @WithSession
+    public Uni<List<Summary>> list() {
+        return TemplateVersionEntity.<TemplateVersionEntity>find("version > 0 order by templateKey, version desc")
+                .list().chain(versions -> TemplateDraftEntity.<TemplateDraftEntity>listAll().map(drafts -> {
+                    Map<String, TemplateDraftEntity> draftByKey = new LinkedHashMap<>();
+                    drafts.forEach(d -> draftByKey.put(d.templateKey, d));
+                    Map<String, Summary> byKey = new LinkedHashMap<>();
+                    for (TemplateVersionEntity v : versions) {
+                        TemplateDraftEntity d = draftByKey.get(v.templateKey);
+                        byKey.putIfAbsent(v.templateKey, new Summary(v.templateKey, v.nameZh, v.nameEn, v.version,
+                                v.status, d != null, d == null ? null : d.updatedAt));
+                    }
+                    for (TemplateDraftEntity d : drafts) {
+                        JsonNode meta = Json.parse(d.metadataJson);
+                        byKey.putIfAbsent(d.templateKey, new Summary(d.templateKey,
+                                meta.path("name").path("zh-CN").asText(), meta.path("name").path("en").asText(),
+                                null, null, true, d.updatedAt));
+                    }
+                    List<Summary> result = new ArrayList<>(byKey.values());
+                    result.sort(Comparator.comparing(Summary::key));
+                    return result;
+                }));
+    }
+
+    /** The draft, or a copy of the newest published version when nobody has changed the template yet. */
+    @WithSession
+    public Uni<Draft> draft(String key) {
+        return TemplateDraftEntity.<TemplateDraftEntity>findById(key).chain(draft -> {
+            if (draft != null) {
+                return Uni.createFrom().item(new Draft(key, Json.parse(draft.metadataJson), draft.bpmnXml,
+                        draft.revision, true));
+            }
+            return TemplateVersionEntity.<TemplateVersionEntity>find(
+                    "templateKey = ?1 and version > 0 order by version desc", key).firstResult().map(v -> {
+                        if (v == null) {
+                            throw new NotFound("Template '" + key + "' does not exist");
+                        }
+                        return new Draft(key, TemplateService.metadataOf(v), v.bpmnXml, 0, false);
+                    });
+        });
+    }
+
+    /** Starts a new template: start event → end event, with its names. Fails when the key is taken. */
+    public Uni<Draft> create(CurrentUser user, String key, String nameZh, String nameEn, String ticketType,
+            String startForm) {
+        requireDesigner(user);
+        List<FieldError> errors = new ArrayList<>();
+        if (key == null || !KEY.matcher(key).matches()) {
+            errors.add(new FieldError("/key", "2-64 lower-case letters, digits or '-', starting with a letter", "key"));
+        }
+        if (nameZh == null || nameZh.isBlank()) {
+            errors.add(new FieldError("/name/zh-CN", "A Chinese name is required", "required"));
+        }
+        if (nameEn == null || nameEn.isBlank()) {
+            errors.add(new FieldError("/name/en", "An English name is required", "required"));
+        }
+        if (startForm == null || startForm.isBlank()) {
+            errors.add(new FieldError("/startForm", "Pick the form customers fill to open the ticket", "required"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidInput("The template cannot be created", errors));
+        }
+        ObjectNode meta = Json.MAPPER.createObjectNode();
+        meta.put("key", key);
+        meta.putObject("name").put("zh-CN", nameZh.trim()).put("en", nameEn.trim());
+        meta.put("ticketType", ticketType == null || ticketType.isBlank() ? key : ticketType.trim());
+        meta.put("public", false);
+        meta.put("startForm", startForm);
+        meta.put("bpmn", "process.bpmn");
+        String xml = NewProcess.xml(key, nameZh.trim(), nameEn.trim());
+        return exists(key).chain(taken -> {
+            if (taken) {
+                return Uni.createFrom().failure(new Conflict("A template with key '" + key + "' already exists"));
+            }
+            return save(user, key, meta, xml);
+        });
+    }
+
+    private Uni<Boolean> exists(String key) {
+        return Panache.withSession(() -> TemplateDraftEntity.count("templateKey", key)
+                .chain(drafts -> TemplateVersionEntity.count("templateKey", key).map(versions -> drafts + versions > 0)));
+    }
+
+    /** Saves (auto-saves) a draft. BPMN is stored as text; it is parsed only by the gate's secure reader. */
+    public Uni<Draft> save(CurrentUser user, String key, JsonNode metadata, String bpmnXml) {
+        requireDesigner(user);
+        if (metadata == null || !metadata.isObject()) {
+            return Uni.createFrom().failure(InvalidInput.of("/metadata", "metadata must be a JSON object"));
+        }
+        if (bpmnXml == null || bpmnXml.getBytes(StandardCharsets.UTF_8).length > PublishGate.MAX_BPMN_BYTES) {
+            return Uni.createFrom().failure(InvalidInput.of("/bpmn", "BPMN is missing or larger than "
+                    + PublishGate.MAX_BPMN_BYTES + " bytes"));
+        }
+        ObjectNode meta = metadata.deepCopy();
+        meta.put("key", key);
+        return Panache.withTransaction(() -> TemplateDraftEntity.<TemplateDraftEntity>findById(key).chain(existing -> {
+            TemplateDraftEntity draft = existing != null ? existing : new TemplateDraftEntity();
+            draft.templateKey = key;
+            draft.metadataJson = Json.canonical(meta);
+            draft.bpmnXml = bpmnXml;
+            draft.revision = existing == null ? 1 : existing.revision + 1;
+            draft.updatedBy = user.username();
+            draft.updatedAt = OffsetDateTime.now();
+            return (existing == null ? draft.persist() : Uni.createFrom().item(draft)).replaceWith(draft);
+        })).map(d -> new Draft(key, meta, bpmnXml, d.revision, true));
+    }
+
+    public Uni<Void> discard(CurrentUser user, String key) {
+        requireDesigner(user);
+        return Panache.withTransaction(() -> TemplateDraftEntity.deleteById(key)).replaceWithVoid();
+    }
+
+    /** The draft as a package: metadata, BPMN and the working copy of every form it names. */
+    public Uni<TemplatePackage> packageOf(String key) {
+        return draft(key).chain(this::packageOf);
+    }
+
+    public Uni<TemplatePackage> packageOf(Draft draft) {
+        Set<String> keys = formKeys(draft);
+        Map<String, JsonNode> forms = new TreeMap<>();
+        return Multi.createFrom().iterable(keys).onItem()
+                .transformToUniAndConcatenate(formKey -> formDrafts.workingSchema(formKey).invoke(schema -> {
+                    if (schema != null) {
+                        forms.put(formKey, schema);
+                    }
+                })).collect().asList()
+                .map(ignored -> new TemplatePackage(draft.key(), draft.metadata(), draft.bpmnXml(), forms));
+    }
+
+    /** The forms a draft names: its start form and every user task's form key. */
+    public static Set<String> formKeys(Draft draft) {
+        Set<String> keys = new TreeSet<>();
+        String start = draft.metadata().path("startForm").asText("");
+        if (!start.isBlank()) {
+            keys.add(start);
+        }
+        Matcher matcher = FORM_KEY_ATTRIBUTE.matcher(draft.bpmnXml() == null ? "" : draft.bpmnXml());
+        while (matcher.find()) {
+            if (KEY.matcher(matcher.group(1)).matches()) {
+                keys.add(matcher.group(1));
+            }
+        }
+        return keys;
+    }
+
+    /** Lint: the publish gate's problems with the draft, each naming a BPMN element or a form. */
+    public Uni<List<FieldError>> lint(String key) {
+        return packageOf(key).chain(templates::check);
+    }
+
+    /**
+     * Publishes the draft (admin only) through the gate: its forms become new versions where they changed, the
+     * BPMN is deployed, and the template gets version N. The drafts it used are removed.
+     */
+    public Uni<ImportResult> publish(CurrentUser user, String key) {
+        if (!user.has(Role.ADMIN)) {
+            return Uni.createFrom().failure(new Forbidden("Only an admin can publish"));
+        }
+        return packageOf(key).chain(pkg -> templates.publish(pkg, user.username()).call(result -> {
+            if (ImportResult.REJECTED.equals(result.outcome())) {
+                return Uni.createFrom().voidItem();
+            }
+            return Multi.createFrom().iterable(pkg.forms().keySet()).onItem()
+                    .transformToUniAndConcatenate(formKey -> formDrafts.discard(user, formKey)).collect().asList()
+                    .chain(() -> Panache.withTransaction(() -> TemplateDraftEntity.deleteById(key)));
+        }));
+    }
+
+    /** Stores an imported package as drafts (template and forms); nothing is published. */
+    public Uni<Draft> storeImported(CurrentUser user, TemplatePackage pkg) {
+        requireDesigner(user);
+        return Multi.createFrom().iterable(new TreeMap<>(pkg.forms()).entrySet()).onItem()
+                .transformToUniAndConcatenate(form -> formDrafts.workingSchema(form.getKey()).chain(current ->
+                        current != null && Json.canonical(current).equals(Json.canonical(form.getValue()))
+                                ? Uni.createFrom().voidItem()
+                                : formDrafts.save(user, form.getKey(), form.getValue()).replaceWithVoid()))
+                .collect().asList()
+                .chain(() -> save(user, pkg.key(), pkg.metadata(), pkg.bpmnXml()));
+    }
+
+    static void requireDesigner(CurrentUser user) {
+        if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
+            throw new Forbidden("Only designers and admins can edit templates");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.flowdesk.templates;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.forms.FormDrafts;
+import io.flowdesk.forms.FormRef;
+import io.flowdesk.forms.FormService;
+import io.flowdesk.identity.CurrentUser;
+import io.flowdesk.identity.Role;
+import io.flowdesk.shared.Forbidden;
+import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Json;
+import io.flowdesk.shared.NotFound;
+import io.flowdesk.templates.internal.TemplateVersionEntity;
+import io.flowdesk.workflow.EngineBridge;
+import io.flowdesk.workflow.WorkflowEngine;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The life of template versions after publishing: listing, deprecation, export as a process-templates folder,
+ * diffs, and the test versions "Try it" runs on.
+ */
+@ApplicationScoped
+public class TemplateVersions {
+
+    public static final String DEPRECATED = "deprecated";
+    public static final String TEST = "test";
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    FormService forms;
+
+    @Inject
+    FormDrafts formDrafts;
+
+    @Inject
+    WorkflowEngine engine;
+
+    @Inject
+    EngineBridge bridge;
+
+    /** One version as listed in the designer. */
+    public record VersionInfo(int version, String status, OffsetDateTime publishedAt, String publishedBy,
+            OffsetDateTime deprecatedAt, Map<String, Integer> forms) {
+    }
+
+    @WithSession
+    public Uni<List<VersionInfo>> list(String key) {
+        return TemplateVersionEntity.<TemplateVersionEntity>find(
+                "templateKey = ?1 and version > 0 order by version desc", key).list()
+                .map(list -> list.stream().map(v -> new VersionInfo(v.version, v.status, v.publishedAt,
+                        v.publishedBy, v.deprecatedAt, pins(v))).toList());
+    }
+
+    /**
+     * Deprecates a version (admin only): tickets running on it carry on; new tickets use the newest version that
+     * is still published.
+     */
+    public Uni<Void> deprecate(CurrentUser user, String key, int version) {
+        if (!user.has(Role.ADMIN)) {
+            return Uni.createFrom().failure(new Forbidden("Only an admin can deprecate"));
+        }
+        return Panache.withTransaction(() -> TemplateVersionEntity.<TemplateVersionEntity>find(
+                "templateKey = ?1 and version = ?2", key, version).firstResult().invoke(v -> {
+                    if (v == null || version <= 0) {
+                        throw new NotFound("Template '" + key + "' version " + version + " does not exist");
+                    }
+                    v.status = DEPRECATED;
+                    v.deprecatedAt = OffsetDateTime.now();
+                })).invoke(() -> templates.forget(key)).replaceWithVoid();
+    }
+
+    /** A stored version as a process-templates package: template.json, process.bpmn and its pinned forms. */
+    public Uni<TemplatePackage> export(String key, int version) {
+        return Panache.withSession(() -> TemplateVersionEntity.<TemplateVersionEntity>find(
+                "templateKey = ?1 and version = ?2", key, version).firstResult()).chain(v -> {
+                    if (v == null || version <= 0) {
+                        return Uni.createFrom().failure(new NotFound("Template '" + key + "' version " + version
+                                + " does not exist"));
+                    }
+                    Map<String, JsonNode> schemas = new TreeMap<>();
+                    return Multi.createFrom().iterable(pins(v).entrySet()).onItem()
+                            .transformToUniAndConcatenate(pin -> forms.get(pin.getKey(), pin.getValue())
+                                    .invoke(form -> schemas.put(pin.getKey(), form.schema())))
+                            .collect().asList()
+                            .map(ignored -> new TemplatePackage(key, TemplateService.metadataOf(v), v.bpmnXml,
+                                    schemas));
+                });
+    }
+
+    /**
+     * Deploys a draft package as a test version for "Try it": it must pass the gate; forms that differ from their
+     * newest version get test versions. The result runs tickets like any version but is never "the newest".
+     */
+    public Uni<PublishedTemplate> publishTest(TemplatePackage pkg, String username) {
+        return templates.check(pkg).chain(errors -> {
+            if (!errors.isEmpty()) {
+                return Uni.createFrom().failure(new InvalidInput("Fix the problems before trying the flow", errors));
+            }
+            Map<String, Integer> pins = new TreeMap<>();
+            return Multi.createFrom().iterable(new TreeMap<>(pkg.forms()).entrySet()).onItem()
+                    .transformToUniAndConcatenate(e -> formDrafts.testVersion(e.getKey(), e.getValue())
+                            .invoke(ref -> pins.put(ref.key(), ref.version())))
+                    .collect().asList()
+                    .chain(() -> bridge.call(() -> engine.deploy(pkg.key() + "-test", pkg.key() + " (test)",
+                            pkg.bpmnXml())))
+                    .chain(deployed -> Panache.withTransaction(() -> TemplateVersionEntity
+                            .<TemplateVersionEntity>find("templateKey = ?1 order by version asc", pkg.key())
+                            .firstResult().chain(lowest -> {
+                                TemplateVersionEntity v = new TemplateVersionEntity();
+                                JsonNode meta = pkg.metadata();
+                                v.templateKey = pkg.key();
+                                v.version = lowest == null || lowest.version > 0 ? -1 : lowest.version - 1;
+                                v.status = TEST;
+                                v.nameZh = meta.path("name").path("zh-CN").asText(pkg.key());
+                                v.nameEn = meta.path("name").path("en").asText(pkg.key());
+                                v.ticketType = meta.path("ticketType").asText(pkg.key());
+                                v.isPublic = false;
+                                v.startFormKey = meta.path("startForm").asText();
+                                v.bpmnXml = pkg.bpmnXml();
+                                v.formsJson = Json.write(pins);
+                                v.contentHash = Json.sha256(pkg.bpmnXml() + pins);
+                                v.deploymentId = deployed.deploymentId();
+                                v.processDefinitionId = deployed.processDefinitionId();
+                                v.publishedAt = OffsetDateTime.now();
+                                v.publishedBy = username;
+                                return v.persist().replaceWith(v);
+                            })))
+                    .chain(v -> templates.byVersionId(v.id));
+        });
+    }
+
+    private static Map<String, Integer> pins(TemplateVersionEntity v) {
+        return Json.MAPPER.convertValue(Json.parse(v.formsJson), new TypeReference<TreeMap<String, Integer>>() {
+        });
+    }
+}
