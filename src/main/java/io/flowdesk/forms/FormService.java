@@ -94,6 +94,23 @@ public class FormService {
         return validator.validate(form.key() + "@" + form.version(), form.schema(), data, pointerPrefix, locale);
     }
 
+    /**
+     * Validates data against an unpublished schema (the designer's preview): profile first, then networknt,
+     * without keeping the compiled schema.
+     */
+    public List<FieldError> validateDraft(JsonNode schema, JsonNode data, String pointerPrefix, java.util.Locale locale) {
+        List<FieldError> problems = checkProfile(schema);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        String cacheKey = "draft:" + java.util.UUID.randomUUID();
+        try {
+            return validator.validate(cacheKey, schema, data, pointerPrefix, locale);
+        } finally {
+            validator.evict(cacheKey);
+        }
+    }
+
     public Uni<List<FieldError>> validate(FormRef ref, JsonNode data, String pointerPrefix) {
         return get(ref.key(), ref.version()).map(form -> validate(form, data, pointerPrefix));
     }

@@ -68,6 +68,9 @@ public class MainLayout extends AppLayout {
         if (user.seesAllTickets()) {
             nav.addItem(new SideNavItem(getTranslation("nav.newTicket"), "tickets/new", VaadinIcon.PLUS.create()));
         }
+        if (user.has(io.flowdesk.identity.Role.DESIGNER) || user.has(io.flowdesk.identity.Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.design"), "design", VaadinIcon.SITEMAP.create()));
+        }
         nav.setId("side-nav");
         Span me = new Span(user.displayName());
         me.addClassName("fd-drawer-user");

@@ -238,6 +238,55 @@ public class TemplateDrafts {
                 .chain(() -> save(user, pkg.key(), pkg.metadata(), pkg.bpmnXml()));
     }
 
+    /** Result of importing a file: the draft it became (null when rejected), problems and notes. */
+    public record Imported(Draft draft, List<FieldError> errors, List<String> notes) {
+    }
+
+    /** Imports a template zip in the process-templates format as drafts. */
+    public Uni<Imported> importArchive(CurrentUser user, byte[] zip) {
+        requireDesigner(user);
+        TemplatePackage pkg = TemplateArchive.read(zip);
+        if (!KEY.matcher(pkg.key()).matches()) {
+            return Uni.createFrom().failure(InvalidInput.of("template.json#/key",
+                    "key must be 2-64 lower-case letters, digits or '-', starting with a letter"));
+        }
+        return storeImported(user, pkg).map(d -> new Imported(d, List.of(), List.of()));
+    }
+
+    /**
+     * Imports a BPMN made in Camunda Modeler, Camunda 8 or Flowable: supported attributes are mapped, anything
+     * else is rejected with one message per element and nothing is stored.
+     */
+    public Uni<Imported> importBpmn(CurrentUser user, String xml) {
+        requireDesigner(user);
+        BpmnImport.Result mapped = BpmnImport.map(xml);
+        if (!mapped.errors().isEmpty()) {
+            return Uni.createFrom().item(new Imported(null, mapped.errors(), mapped.notes()));
+        }
+        DiagramOutline outline = DiagramOutline.read(mapped.xml());
+        String processId = outline.processId() == null ? "imported" : outline.processId();
+        String key = processId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^[^a-z]+", "").replaceAll("-+$", "");
+        if (!KEY.matcher(key).matches()) {
+            key = "imported-" + Integer.toHexString(processId.hashCode() & 0xfffff);
+        }
+        String name = nameOf(mapped.xml(), key);
+        ObjectNode meta = Json.MAPPER.createObjectNode();
+        meta.put("key", key);
+        meta.putObject("name").put("zh-CN", name).put("en", name);
+        meta.put("ticketType", key);
+        meta.put("public", false);
+        meta.put("startForm", "");
+        meta.put("bpmn", "process.bpmn");
+        String finalKey = key;
+        return save(user, finalKey, meta, mapped.xml()).map(d -> new Imported(d, List.of(), mapped.notes()));
+    }
+
+    private static String nameOf(String xml, String fallback) {
+        Matcher m = Pattern.compile("<(?:\\w+:)?process\\b[^>]*\\bname=\"([^\"]+)\"").matcher(xml);
+        return m.find() ? m.group(1) : fallback;
+    }
+
     static void requireDesigner(CurrentUser user) {
         if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
             throw new Forbidden("Only designers and admins can edit templates");

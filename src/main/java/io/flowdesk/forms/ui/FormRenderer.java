@@ -82,9 +82,29 @@ public class FormRenderer extends Composite<FormLayout> {
             }
             Component field = field(key, properties.get(key), ui.path("fields").path(key), required.contains(key),
                     readOnly);
-            boolean wide = field instanceof TextArea;
+            boolean wide = field instanceof TextArea || field instanceof RepeatableGroup;
             layout.add(field, wide ? 2 : 1);
         }
+        ui.path("fields").fields().forEachRemaining(e -> {
+            JsonNode when = e.getValue().path("visibleWhen");
+            if (when.isObject() && fields.containsKey(e.getKey()) && fields.containsKey(when.path("field").asText())) {
+                wireVisibility((Component) fields.get(e.getKey()), fields.get(when.path("field").asText()), when);
+            }
+        });
+    }
+
+    /** visibleWhen: the field shows only while another field equals (op eq) or differs from (op ne) a value. */
+    private static void wireVisibility(Component target, HasValue<?, ?> source, JsonNode when) {
+        String expected = when.path("value").asText("");
+        boolean equals = !"ne".equals(when.path("op").asText("eq"));
+        Runnable update = () -> {
+            Object value = source.getValue();
+            String actual = value instanceof Set<?> set ? String.join(",", set.stream().map(String::valueOf).toList())
+                    : value == null ? "" : String.valueOf(value);
+            target.setVisible(actual.equals(expected) == equals);
+        };
+        source.addValueChangeListener(e -> update.run());
+        update.run();
     }
 
     private Component field(String key, JsonNode property, JsonNode ui, boolean required, boolean readOnly) {
@@ -129,6 +149,8 @@ public class FormRenderer extends Composite<FormLayout> {
                 select.setRequiredIndicatorVisible(required);
                 component = select;
             }
+        } else if ("array".equals(type) && "group".equals(widget)) {
+            component = new RepeatableGroup(label, property, ui, zh ? "zh-CN" : "en", readOnly);
         } else if ("array".equals(type)) {
             MultiSelectComboBox<String> multi = new MultiSelectComboBox<>(label);
             List<String> values = new ArrayList<>();
@@ -234,6 +256,8 @@ public class FormRenderer extends Composite<FormLayout> {
                 raw.setValue(LocalDate.parse(value.asText()));
             } else if (field instanceof DateTimePicker) {
                 raw.setValue(LocalDateTime.parse(value.asText().replaceAll("(Z|[+-]\\d\\d:\\d\\d)$", "")));
+            } else if (field instanceof RepeatableGroup && value.isArray()) {
+                raw.setValue(value.deepCopy());
             } else if (field instanceof MultiSelectComboBox) {
                 Set<String> values = new LinkedHashSet<>();
                 value.forEach(v -> values.add(v.asText()));
@@ -248,7 +272,16 @@ public class FormRenderer extends Composite<FormLayout> {
     public ObjectNode getValue() {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         fields.forEach((key, field) -> {
+            if (!((Component) field).isVisible()) {
+                return;
+            }
             Object value = field.getValue();
+            if (value instanceof ArrayNode rows) {
+                if (!rows.isEmpty()) {
+                    data.set(key, rows);
+                }
+                return;
+            }
             if (value == null || value instanceof String s && s.isBlank()
                     || value instanceof Set<?> set && set.isEmpty()) {
                 return;
