@@ -1,5 +1,7 @@
 package io.flowdesk.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +65,26 @@ public final class ExpressionRules {
             previous = token;
         }
         return null;
+    }
+
+    /**
+     * The tokens of a condition body (the text inside {@code ${...}}), whitespace dropped: names, numbers, quoted
+     * strings and operators, in order. Returns null when the body contains a character no token matches.
+     */
+    public static List<String> tokens(String body) {
+        List<String> tokens = new ArrayList<>();
+        Matcher matcher = TOKEN.matcher(body);
+        int position = 0;
+        while (position < body.length()) {
+            if (!matcher.find(position) || matcher.start() != position) {
+                return null;
+            }
+            if (!matcher.group().isBlank()) {
+                tokens.add(matcher.group());
+            }
+            position = matcher.end();
+        }
+        return tokens;
     }
 
     /** True when a text contains anything the expression language would evaluate. */

@@ -1,8 +1,10 @@
 package io.flowdesk.workflow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExpressionRulesTest {
@@ -25,5 +27,14 @@ class ExpressionRulesTest {
         assertNotNull(ExpressionRules.checkCondition("${a} ${b}"));
         assertNotNull(ExpressionRules.checkCondition("#{a}"));
         assertNotNull(ExpressionRules.checkCondition("${a ; b}"));
+    }
+
+    @Test
+    void tokensSplitAConditionBody() {
+        assertEquals(List.of("accepted", "&&", "refundAmount", ">=", "500.5"),
+                ExpressionRules.tokens("accepted && refundAmount >= 500.5"));
+        assertEquals(List.of("reason", "eq", "'it\\'s'"), ExpressionRules.tokens("reason eq 'it\\'s'"));
+        assertEquals(List.of("(", "a", "!=", "\"x y\"", ")"), ExpressionRules.tokens("(a != \"x y\")"));
+        assertNull(ExpressionRules.tokens("a ; b"));
     }
 }

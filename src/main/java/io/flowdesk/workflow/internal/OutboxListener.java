@@ -16,6 +16,7 @@ import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.event.FlowableActivityEvent;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -115,6 +116,17 @@ public class OutboxListener implements FlowableEventListener {
         Long ticketId = parse(execution.getProcessInstanceBusinessKey());
         if (ticketId != null) {
             insert(ticketId, execution.getProcessInstanceId(), kind, null, Map.of());
+        }
+    }
+
+    /**
+     * Records a notification of the fdNotify service task ({@link EngineEventKind#NOTIFY}) on the engine's
+     * connection, so it commits or rolls back with the step that sent it. Non-ticket processes record nothing.
+     */
+    public static void recordNotification(DelegateExecution execution, Map<String, Object> payload) {
+        Long ticketId = parse(execution.getProcessInstanceBusinessKey());
+        if (ticketId != null) {
+            insert(ticketId, execution.getProcessInstanceId(), EngineEventKind.NOTIFY, null, payload);
         }
     }
 
