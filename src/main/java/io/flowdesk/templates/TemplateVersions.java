@@ -99,6 +99,11 @@ public class TemplateVersions {
                 });
     }
 
+    /** Changes between two versions (BPMN elements, form fields, metadata). */
+    public Uni<TemplateDiff> diff(String key, int from, int to) {
+        return export(key, from).chain(a -> export(key, to).map(b -> TemplateDiff.between(a, b)));
+    }
+
     /**
      * Deploys a draft package as a test version for "Try it": it must pass the gate; forms that differ from their
      * newest version get test versions. The result runs tickets like any version but is never "the newest".

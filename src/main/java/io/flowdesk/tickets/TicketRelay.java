@@ -37,6 +37,9 @@ public class TicketRelay {
     @Inject
     TemplateService templates;
 
+    @Inject
+    NotifyStep notifyStep;
+
     public Uni<Void> drain(long ticketId) {
         return linkAndDrain(ticketId, null);
     }
@@ -179,6 +182,12 @@ public class TicketRelay {
                         .chain(() -> timeline(ticket, "ENDED", null, null, "Flow ended"
                                 + (state.endName != null ? ": " + state.endName : ""),
                                 details("status", status, "end", state.endName), false));
+            }
+            case NOTIFY -> {
+                return notifyStep.apply(ticket, state.tasks.values(), payload)
+                        .chain(count -> timeline(ticket, "NOTIFIED", null, null, "Notified " + payload.path("to")
+                                .asText() + " (" + count + ")", details("to", payload.path("to").asText(), "message",
+                                        payload.path("message").asText()), true));
             }
             default -> {
                 return Uni.createFrom().voidItem();

@@ -28,12 +28,12 @@ public class BpmnCanvas extends Component {
     }
 
     public void onChange(Consumer<String> listener) {
-        getElement().addEventListener("fd-change", e -> listener.accept(e.getEventData().getString("event.detail.xml")))
+        getElement().addEventListener("fd-change", e -> listener.accept(e.getEventData().path("event.detail.xml").asString("")))
                 .addEventData("event.detail.xml");
     }
 
     public void onSelect(Consumer<String> listener) {
-        getElement().addEventListener("fd-select", e -> listener.accept(e.getEventData().getString("event.detail.id")))
+        getElement().addEventListener("fd-select", e -> listener.accept(e.getEventData().path("event.detail.id").asString("")))
                 .addEventData("event.detail.id");
     }
 

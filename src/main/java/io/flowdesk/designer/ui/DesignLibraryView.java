@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.flowdesk.forms.FormDrafts;
+import io.flowdesk.forms.FormModel;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
 import io.flowdesk.identity.ui.UiSession;

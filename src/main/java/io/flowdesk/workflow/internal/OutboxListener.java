@@ -3,6 +3,7 @@ package io.flowdesk.workflow.internal;
 import io.flowdesk.shared.Json;
 import io.flowdesk.workflow.EngineEventKind;
 import io.flowdesk.workflow.FlowDeskBpmn;
+import io.flowdesk.workflow.ServiceTaskCatalogue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -81,12 +82,40 @@ public class OutboxListener implements FlowableEventListener {
                 payload.put("candidateGroup", userTask.getCandidateGroups().isEmpty() ? null
                         : userTask.getCandidateGroups().get(0));
             }
+            route(task, payload);
         }
         if (kind == EngineEventKind.TASK_COMPLETED) {
             payload.put("submitted", task.getTransientVariable(SUBMITTED_DATA));
             payload.put("actor", task.getTransientVariable(ACTOR));
         }
         insert(ticketId, task.getProcessInstanceId(), kind, task.getId(), payload);
+    }
+
+    /**
+     * fdAssign: a preceding "assign" service task left a department (and maybe a user) for the next step. The new
+     * task is moved to that department's queue (and to the user), and the routing is consumed.
+     */
+    private static void route(TaskEntity task, Map<String, Object> payload) {
+        ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
+        if (execution == null) {
+            return;
+        }
+        Object department = execution.getVariable(ServiceTaskCatalogue.ROUTE_DEPARTMENT);
+        Object user = execution.getVariable(ServiceTaskCatalogue.ROUTE_USER);
+        if (department instanceof String target && !target.isBlank()) {
+            Object original = payload.get("candidateGroup");
+            if (original instanceof String group && !group.equals(target)) {
+                task.deleteCandidateGroup(group);
+            }
+            task.addCandidateGroup(target);
+            payload.put("candidateGroup", target);
+            if (user instanceof String username && !username.isBlank()) {
+                task.setAssignee(username);
+                payload.put("assignee", username);
+            }
+            execution.removeVariable(ServiceTaskCatalogue.ROUTE_DEPARTMENT);
+            execution.removeVariable(ServiceTaskCatalogue.ROUTE_USER);
+        }
     }
 
     private void activity(FlowableActivityEvent event) {
