@@ -63,6 +63,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     private String key;
     private FormModel model;
     private Item selected;
+    private transient Object cardDropRequest;
 
     public FormDesignerView(FormDrafts drafts, FormService forms) {
         this.drafts = drafts;
@@ -143,7 +144,12 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         canvas.setSpacing(false);
         DropTarget<VerticalLayout> drop = DropTarget.create(canvas);
         drop.setDropEffect(DropEffect.MOVE);
-        drop.addDropListener(e -> dropped(e.getDragData().orElse(null), model.items.size()));
+        drop.addDropListener(e -> {
+            // a drop on a card bubbles up to the canvas in the same request: the card has placed it already
+            if (com.vaadin.flow.server.VaadinRequest.getCurrent() != cardDropRequest) {
+                dropped(e.getDragData().orElse(null), model.items.size());
+            }
+        });
         editor.setId("form-properties");
         editor.setPadding(false);
         preview.setId("form-preview");
@@ -253,7 +259,10 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         DragSource<HorizontalLayout> source = DragSource.create(card);
         source.setDragData(item);
         DropTarget<HorizontalLayout> target = DropTarget.create(card);
-        target.addDropListener(e -> dropped(e.getDragData().orElse(null), index));
+        target.addDropListener(e -> {
+            cardDropRequest = com.vaadin.flow.server.VaadinRequest.getCurrent();
+            dropped(e.getDragData().orElse(null), index);
+        });
         return card;
     }
 

@@ -1,0 +1,165 @@
+package io.flowdesk.designer;
+
+import static io.flowdesk.testing.Api.as;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowdesk.shared.Json;
+import io.flowdesk.templates.TemplateArchive;
+import io.flowdesk.templates.TemplateDiff;
+import io.flowdesk.templates.TemplateImporter;
+import io.flowdesk.templates.TemplatePackage;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The designer's life cycle over the API: import a template, edit the draft, lint, publish (admin only), diff,
+ * deprecate, export → import round trip, Camunda import and "Try it". Uses its own keys so other tests keep the
+ * shipped templates as they are.
+ */
+@QuarkusTest
+class DesignerApiTest {
+
+    /** it-incident under another key with its forms renamed, as a zip in the process-templates format. */
+    static byte[] incidentCopy(String key, String formPrefix) {
+        TemplatePackage shipped = TemplateImporter.read(Path.of("process-templates/it-incident"));
+        String bpmn = shipped.bpmnXml().replace("id=\"it-incident\"", "id=\"" + key + "\"");
+        ObjectNode meta = shipped.metadata().deepCopy();
+        meta.put("key", key);
+        Map<String, JsonNode> forms = new TreeMap<>();
+        for (var form : shipped.forms().entrySet()) {
+            bpmn = bpmn.replace("formKey=\"" + form.getKey() + "\"", "formKey=\"" + formPrefix + form.getKey() + "\"");
+            forms.put(formPrefix + form.getKey(), form.getValue());
+        }
+        meta.put("startForm", formPrefix + meta.path("startForm").asText());
+        return TemplateArchive.write(new TemplatePackage(key, meta, bpmn, forms));
+    }
+
+    static String importZip(String user, byte[] zip) {
+        return as(user).contentType("application/zip").body(zip).post("/api/design/templates/import").then()
+                .statusCode(201).extract().path("draft.key");
+    }
+
+    static Map<String, Object> ticket(String key, String summary) {
+        return Map.of("type", key, "title", summary, "priority", "P3",
+                "customer", Map.of("name", "Test", "email", "t@example.com"),
+                "data", Map.of("summary", summary, "category", "network"));
+    }
+
+    @Test
+    void draftLintPublishDiffDeprecateAndRunningTicketsKeepTheirVersion() {
+        String key = importZip("designer", incidentCopy("dt-life", "dtl-"));
+        // the imported draft is clean
+        as("designer").get("/api/design/templates/" + key + "/lint").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.is(0));
+        // only an admin publishes
+        as("designer").post("/api/design/templates/" + key + "/publish").then().statusCode(403);
+        as("admin").post("/api/design/templates/" + key + "/publish").then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("PUBLISHED")).body("version", org.hamcrest.Matchers.is(1));
+        String onV1 = io.flowdesk.testing.Api.createTicket("agent1", ticket(key, "before v2"));
+
+        // edit: a step without form → lint names it; fixed → clean
+        Map<String, Object> draft = as("designer").get("/api/design/templates/" + key + "/draft").then()
+                .statusCode(200).extract().as(Map.class);
+        String bpmn = (String) draft.get("bpmn");
+        String broken = bpmn.replace("formKey=\"dtl-incident-repair\"", "");
+        as("designer").body(Map.of("metadata", draft.get("metadata"), "bpmn", broken))
+                .put("/api/design/templates/" + key + "/draft").then().statusCode(200);
+        as("designer").get("/api/design/templates/" + key + "/lint").then().statusCode(200)
+                .body("findAll { it.rule == 'user-task-form' }.pointer", hasItem("taskRepair"));
+        String renamed = bpmn.replace("candidateGroups=\"it-oncall\"", "candidateGroups=\"it-support\"")
+                .replace("name=\"维修\"", "name=\"上门维修\"");
+        as("designer").body(Map.of("metadata", draft.get("metadata"), "bpmn", renamed))
+                .put("/api/design/templates/" + key + "/draft").then().statusCode(200);
+        as("designer").get("/api/design/templates/" + key + "/lint").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.is(0));
+        as("admin").post("/api/design/templates/" + key + "/publish").then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.is(2));
+
+        // new tickets use v2, the running one stays on v1
+        String onV2 = io.flowdesk.testing.Api.createTicket("agent1", ticket(key, "after v2"));
+        as("admin").get("/api/tickets/" + onV2).then().body("templateVersion", org.hamcrest.Matchers.is(2));
+        as("admin").get("/api/tickets/" + onV1).then().body("templateVersion", org.hamcrest.Matchers.is(1));
+
+        // the diff names the changed element
+        List<Map<String, Object>> changes = as("designer").get("/api/design/templates/" + key + "/diff?from=1&to=2")
+                .then().statusCode(200).extract().path("changes");
+        assertTrue(changes.stream().anyMatch(c -> "taskOncallDiagnosis".equals(c.get("id"))
+                && "changed".equals(c.get("change"))), "diff: " + changes);
+
+        // deprecating v2: new tickets fall back to v1; v2 tickets carry on
+        as("designer").post("/api/design/templates/" + key + "/versions/2/deprecate").then().statusCode(403);
+        as("admin").post("/api/design/templates/" + key + "/versions/2/deprecate").then().statusCode(204);
+        String afterDeprecation = io.flowdesk.testing.Api.createTicket("agent1", ticket(key, "after deprecation"));
+        as("admin").get("/api/tickets/" + afterDeprecation).then().body("templateVersion", org.hamcrest.Matchers.is(1));
+        as("admin").get("/api/design/templates/" + key + "/versions").then()
+                .body("find { it.version == 2 }.status", org.hamcrest.Matchers.is("deprecated"))
+                .body("find { it.version == 2 }.publishedBy", org.hamcrest.Matchers.is("admin"));
+    }
+
+    @Test
+    void exportThenImportIsTheSameTemplate() throws Exception {
+        String key = importZip("admin", incidentCopy("dt-round", "dtr-"));
+        as("admin").post("/api/design/templates/" + key + "/publish").then().statusCode(200);
+        byte[] exported = as("designer").accept("application/zip")
+                .get("/api/design/templates/" + key + "/versions/1/export").then().statusCode(200)
+                .extract().asByteArray();
+        TemplatePackage fromExport = TemplateArchive.read(exported);
+        assertEquals(key, fromExport.key());
+        assertEquals(4, fromExport.forms().size());
+        importZip("designer", exported);
+        Map<String, Object> draft = as("designer").get("/api/design/templates/" + key + "/draft").then()
+                .statusCode(200).extract().as(Map.class);
+        TemplatePackage reimported = new TemplatePackage(key, Json.MAPPER.valueToTree(draft.get("metadata")),
+                (String) draft.get("bpmn"), fromExport.forms());
+        assertEquals(List.of(), TemplateDiff.between(fromExport, reimported).changes());
+        as("admin").post("/api/design/templates/" + key + "/publish").then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("UNCHANGED")).body("version", org.hamcrest.Matchers.is(1));
+        Path folder = Files.createTempDirectory("export");
+        Files.write(folder.resolve("t.zip"), exported);
+        assertTrue(Files.size(folder.resolve("t.zip")) > 1000);
+    }
+
+    @Test
+    void camundaModelerBpmnIsMappedAndUnsupportedPartsAreRejectedPerElement() throws Exception {
+        String camunda = Files.readString(Path.of("src/test/resources/import/camunda7-refund.bpmn"));
+        Map<String, Object> imported = as("designer").contentType("application/xml").body(camunda)
+                .post("/api/design/templates/import").then().statusCode(201).extract().path("draft");
+        String bpmn = (String) imported.get("bpmn");
+        assertTrue(bpmn.contains("flowable:formKey") && bpmn.contains("flowable:candidateGroups"), bpmn);
+        assertTrue(!bpmn.contains("camunda:"), bpmn);
+        String bad = Files.readString(Path.of("src/test/resources/import/camunda7-unsupported.bpmn"));
+        as("designer").contentType("application/xml").body(bad).post("/api/design/templates/import").then()
+                .statusCode(422).body("errors.pointer", hasItem("calc"));
+    }
+
+    @Test
+    void tryItStartsAMarkedTestTicketThatNewTicketsDoNotUse() {
+        String key = importZip("designer", incidentCopy("dt-try", "dtt-"));
+        Map<String, Object> test = as("designer").body(Map.of("title", "try", "data",
+                Map.of("summary", "try it", "category", "software"))).post("/api/design/templates/" + key + "/try")
+                .then().statusCode(200).extract().as(Map.class);
+        assertTrue(((Number) test.get("templateVersion")).intValue() < 0, "test version: " + test);
+        // no published version yet: a real ticket of this type is refused
+        as("agent1").body(ticket(key, "real")).post("/api/tickets").then().statusCode(422);
+    }
+
+    @Test
+    void onlyDesignersAndAdminsUseTheDesignerApi() {
+        as("agent1").get("/api/design/templates").then().statusCode(403);
+        as("customer1").get("/api/design/forms").then().statusCode(403);
+        as("designer").get("/api/design/templates").then().statusCode(200)
+                .body("key", hasItem("ecommerce-refund"));
+        as("designer").contentType(ContentType.JSON).body("{\"type\":\"object\"}")
+                .put("/api/design/forms/Bad Key/draft").then().statusCode(422);
+    }
+}
