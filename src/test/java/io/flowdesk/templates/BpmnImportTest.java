@@ -1,0 +1,154 @@
+package io.flowdesk.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Json;
+import io.flowdesk.templates.internal.PublishGate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** BPMN drawn in Camunda Modeler (7 and 8) or Flowable becomes FlowDesk BPMN, or is refused element by element. */
+class BpmnImportTest {
+
+    private static final String FORM = """
+            {"type":"object","properties":{"amount":{"type":"number"},"ok":{"type":"boolean"}},
+             "x-ui":{"fields":{"amount":{"widget":"money","label":{"zh-CN":"金额","en":"Amount"}},
+                               "ok":{"widget":"checkbox","label":{"zh-CN":"同意","en":"OK"}}}}}""";
+    private static final Set<String> DEPARTMENTS = Set.of("customer-service", "finance");
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = BpmnImportTest.class.getResourceAsStream("/import/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The publish gate on the imported BPMN with a form named refund-review and two departments. */
+    private static List<FieldError> gate(String xml) {
+        TemplatePackage pkg = new TemplatePackage("imported", Json.parse("""
+                {"key":"imported","name":{"zh-CN":"导入","en":"Imported"},"ticketType":"refund",
+                 "startForm":"refund-review"}"""), xml, Map.of("refund-review", Json.parse(FORM)));
+        return PublishGate.check(pkg, DEPARTMENTS);
+    }
+
+    @Test
+    void camunda7ModelerFileMapsCleanlyAndPassesThePublishGate() throws IOException {
+        BpmnImport.Result result = BpmnImport.map(fixture("camunda7-refund.bpmn"));
+
+        assertEquals(List.of(), result.errors());
+        String xml = result.xml();
+        assertTrue(xml.contains("flowable:formKey=\"refund-review\""), xml);
+        assertTrue(xml.contains("flowable:candidateGroups=\"customer-service\""), xml);
+        assertTrue(xml.contains("flowable:candidateGroups=\"finance\""), xml);
+        assertTrue(xml.contains("default=\"Flow_small\""), xml);
+        assertTrue(xml.contains("${amount &gt; 500 &amp;&amp; ok}"), xml);
+        assertTrue(xml.contains("xmlns:flowable=\"http://flowable.org/bpmn\""), xml);
+        assertTrue(xml.contains("xmlns:flowdesk=\"https://flowdesk.io/schema/bpmn\""), xml);
+        assertTrue(xml.contains("exporter=\"Camunda Modeler\""), xml);
+        assertTrue(xml.contains("height=\"50\" width=\"50\" x=\"425\" y=\"92\""), "layout kept: " + xml);
+        for (String gone : List.of("camunda", "modeler:", "historyTimeToLive", "asyncBefore", "executionPlatform")) {
+            assertFalse(xml.contains(gone), gone + " should be gone: " + xml);
+        }
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("camunda:historyTimeToLive")), result.notes()
+                .toString());
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("modeler:executionPlatform")));
+        assertEquals(List.of(), gate(xml));
+    }
+
+    @Test
+    void unsupportedCamundaElementsGiveOneErrorPerElementNamingIt() throws IOException {
+        BpmnImport.Result result = BpmnImport.map(fixture("camunda7-unsupported.bpmn"));
+
+        assertNull(result.xml());
+        assertEquals(List.of("calc", "approve", "notify"), result.errors().stream().map(FieldError::pointer).toList());
+        assertTrue(result.errors().stream().allMatch(e -> e.rule().equals("import-unsupported")));
+        String calc = result.errors().get(0).message();
+        assertTrue(calc.startsWith("scriptTask 'calc': script tasks are not supported"), calc);
+        assertTrue(calc.contains("scriptFormat"), calc);
+        assertTrue(result.errors().get(1).message().contains("camunda:assignee 'demo'"), result.errors().toString());
+        String notify = result.errors().get(2).message();
+        assertTrue(notify.contains("camunda:class 'com.acme.Notify' is not supported") && notify.contains(
+                "camunda:executionListener"), notify);
+    }
+
+    @Test
+    void camunda8FormsGroupsFeelConditionAndSinglePoolAreMapped() throws IOException {
+        BpmnImport.Result result = BpmnImport.map(fixture("camunda8-refund.bpmn"));
+
+        assertEquals(List.of(), result.errors());
+        String xml = result.xml();
+        assertTrue(xml.contains("flowable:candidateGroups=\"customer-service,finance\""), xml);
+        assertTrue(xml.contains("flowable:candidateGroups=\"finance\""), xml);
+        assertEquals(2, xml.split("flowable:formKey=\"refund-review\"", -1).length - 1, xml);
+        assertTrue(xml.contains("<![CDATA[${amount > 500 && ok == true}]]>"), xml);
+        assertTrue(xml.contains("name=\"Refunds\""), "pool name becomes the process name: " + xml);
+        assertTrue(xml.contains("bpmnElement=\"refund_c8\""), "plane points at the process: " + xml);
+        for (String gone : List.of("zeebe", "collaboration", "Participant_pool", "extensionElements")) {
+            assertFalse(xml.contains(gone), gone + " should be gone: " + xml);
+        }
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("Participant_pool")), result.notes().toString());
+        assertEquals(List.of(), gate(xml));
+    }
+
+    @Test
+    void feelThatIsMoreThanAComparisonIsRefused() throws IOException {
+        String xml = fixture("camunda8-refund.bpmn").replace("=amount &gt; 500 and ok = true",
+                "=sum(items) &gt; 500").replace("=[&quot;customer-service&quot;,&quot;finance&quot;]", "=groupsOf(x)");
+
+        BpmnImport.Result result = BpmnImport.map(xml);
+
+        assertEquals(List.of("review", "fBig"), result.errors().stream().map(FieldError::pointer).toList());
+        assertTrue(result.errors().get(0).message().contains("FEEL expression"), result.errors().toString());
+        assertTrue(result.errors().get(1).message().contains("not a simple comparison"), result.errors().toString());
+    }
+
+    @Test
+    void flowableTemplatePassesThroughUnchangedInMeaning() throws IOException {
+        Path folder = Path.of("process-templates", "ecommerce-refund");
+        TemplatePackage shipped = TemplateImporter.read(folder);
+
+        BpmnImport.Result result = BpmnImport.map(Files.readString(folder.resolve("process.bpmn")));
+
+        assertEquals(List.of(), result.errors());
+        assertEquals(List.of(), result.notes());
+        TemplatePackage imported = new TemplatePackage(shipped.folder(), shipped.metadata(), result.xml(),
+                shipped.forms());
+        assertEquals(List.of(), TemplateDiff.between(shipped, imported).changes());
+        assertEquals(List.of(), PublishGate.check(imported, Set.of("customer-service", "cs-supervisor", "warehouse",
+                "finance")));
+    }
+
+    @Test
+    void doctypeIsRejectedNamingTheFile() {
+        BpmnImport.Result result = BpmnImport.map("""
+                <?xml version="1.0"?>
+                <!DOCTYPE definitions [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&x;</definitions>""");
+
+        assertNull(result.xml());
+        assertEquals(1, result.errors().size());
+        assertEquals("process.bpmn", result.errors().get(0).pointer());
+        assertEquals("no-doctype", result.errors().get(0).rule());
+    }
+
+    @Test
+    void aPoolWithLanesIsRefusedAtTheLaneSet() throws IOException {
+        String xml = fixture("camunda7-refund.bpmn").replace("<bpmn:startEvent id=\"StartEvent_1\"", """
+                <bpmn:laneSet id="LaneSet_1"><bpmn:lane id="Lane_a" name="Finance"/></bpmn:laneSet>
+                    <bpmn:startEvent id="StartEvent_1\"""");
+
+        BpmnImport.Result result = BpmnImport.map(xml);
+
+        assertEquals(List.of("LaneSet_1"), result.errors().stream().map(FieldError::pointer).toList());
+    }
+}
