@@ -63,9 +63,9 @@ public final class ForeignBpmnMapper {
             return result(null);
         }
         Element root = doc.getDocumentElement();
-        if (!PublishGate.BPMN.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
+        if (!BpmnScan.BPMN.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
             report.fileError("The file is not BPMN 2.0: its root must be <definitions> in namespace "
-                    + PublishGate.BPMN, "parse-error");
+                    + BpmnScan.BPMN, "parse-error");
             return result(null);
         }
         unwrapSinglePool(root);
@@ -73,10 +73,10 @@ public final class ForeignBpmnMapper {
         List<Element> processes = new ArrayList<>();
         for (Element child : SecureXml.children(root)) {
             String ns = child.getNamespaceURI();
-            if (PublishGate.DI_NAMESPACES.contains(ns)) {
+            if (BpmnScan.DI_NAMESPACES.contains(ns)) {
                 continue;
             }
-            if (!PublishGate.BPMN.equals(ns)) {
+            if (!BpmnScan.BPMN.equals(ns)) {
                 report.problem(root, "<" + child.getTagName() + "> is not supported");
             } else if (child.getLocalName().equals("process")) {
                 processes.add(child);
@@ -110,7 +110,7 @@ public final class ForeignBpmnMapper {
 
     private void visit(Element e) {
         String local = e.getLocalName();
-        if (!PublishGate.BPMN.equals(e.getNamespaceURI())) {
+        if (!BpmnScan.BPMN.equals(e.getNamespaceURI())) {
             report.problem(e, "<" + e.getTagName() + "> is not supported");
             return;
         }
@@ -122,7 +122,7 @@ public final class ForeignBpmnMapper {
             eventDefinition(e);
             return;
         }
-        boolean supported = PublishGate.ELEMENTS.contains(local);
+        boolean supported = BpmnScan.ELEMENTS.contains(local);
         if (!supported) {
             report.problem(e, UNSUPPORTED.getOrDefault(local, "<" + local + "> is not supported"));
             if (SUB_PROCESSES.contains(local) || local.equals("laneSet")) {
@@ -139,8 +139,8 @@ public final class ForeignBpmnMapper {
             }
         }
         for (Element child : SecureXml.children(e)) {
-            boolean coveredByParent = !supported && PublishGate.BPMN.equals(child.getNamespaceURI())
-                    && !PublishGate.ELEMENTS.contains(child.getLocalName());
+            boolean coveredByParent = !supported && BpmnScan.BPMN.equals(child.getNamespaceURI())
+                    && !BpmnScan.ELEMENTS.contains(child.getLocalName());
             if (!coveredByParent) {
                 visit(child);
             }
@@ -192,7 +192,7 @@ public final class ForeignBpmnMapper {
     /** One pool around one process: drop the collaboration and the pool's shape, keep the process. */
     private void unwrapSinglePool(Element root) {
         List<Element> collaborations = SecureXml.children(root).stream()
-                .filter(c -> PublishGate.BPMN.equals(c.getNamespaceURI()) && c.getLocalName().equals("collaboration"))
+                .filter(c -> BpmnScan.BPMN.equals(c.getNamespaceURI()) && c.getLocalName().equals("collaboration"))
                 .toList();
         if (collaborations.size() != 1) {
             return;
@@ -215,7 +215,7 @@ public final class ForeignBpmnMapper {
             process.setAttributeNS(null, "name", participant.getAttribute("name"));
         }
         for (Element diagram : SecureXml.children(root)) {
-            if (PublishGate.DI_NAMESPACES.contains(diagram.getNamespaceURI())) {
+            if (BpmnScan.DI_NAMESPACES.contains(diagram.getNamespaceURI())) {
                 retargetDi(diagram, participant.getAttribute("id"), collaboration.getAttribute("id"), processId);
             }
         }

@@ -71,8 +71,8 @@ final class ImportReport {
         Element current = element;
         while (true) {
             Node parent = current.getParentNode();
-            if (!(parent instanceof Element p) || (PublishGate.BPMN.equals(current.getNamespaceURI())
-                    && PublishGate.BPMN.equals(p.getNamespaceURI()) && CONTAINERS.contains(p.getLocalName()))) {
+            if (!(parent instanceof Element p) || (BpmnScan.BPMN.equals(current.getNamespaceURI())
+                    && BpmnScan.BPMN.equals(p.getNamespaceURI()) && CONTAINERS.contains(p.getLocalName()))) {
                 return current;
             }
             current = p;

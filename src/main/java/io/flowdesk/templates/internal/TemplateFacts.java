@@ -54,7 +54,7 @@ public final class TemplateFacts {
         }
         Map<String, Facts> elements = new TreeMap<>();
         for (Element child : SecureXml.children(doc.getDocumentElement())) {
-            if (PublishGate.BPMN.equals(child.getNamespaceURI()) && child.getLocalName().equals("process")) {
+            if (BpmnScan.BPMN.equals(child.getNamespaceURI()) && child.getLocalName().equals("process")) {
                 collect(child, elements);
             }
         }
@@ -63,7 +63,7 @@ public final class TemplateFacts {
 
     private static void collect(Element element, Map<String, Facts> into) {
         String local = element.getLocalName();
-        if (!PublishGate.BPMN.equals(element.getNamespaceURI()) || FOLDED.contains(local)
+        if (!BpmnScan.BPMN.equals(element.getNamespaceURI()) || FOLDED.contains(local)
                 || local.endsWith("EventDefinition")) {
             return;
         }

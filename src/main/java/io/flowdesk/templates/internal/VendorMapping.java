@@ -50,24 +50,24 @@ final class VendorMapping {
             String ns = attr.getNamespaceURI() == null ? "" : attr.getNamespaceURI();
             String local = attr.getLocalName();
             String value = attr.getValue();
-            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ns) || PublishGate.DI_NAMESPACES.contains(ns)
-                    || PublishGate.COSMETIC_NAMESPACES.contains(ns) || FlowDeskBpmn.NS.equals(ns)) {
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ns) || BpmnScan.DI_NAMESPACES.contains(ns)
+                    || BpmnScan.COSMETIC_NAMESPACES.contains(ns) || FlowDeskBpmn.NS.equals(ns)) {
                 continue;
             }
             if (ns.isEmpty()) {
                 if (DEFAULT_BPMN_ATTRIBUTES.contains(local)) {
                     report.dropped(local, e);
                     e.removeAttributeNode(attr);
-                } else if (!PublishGate.PLAIN_ATTRIBUTES.contains(local)) {
+                } else if (!BpmnScan.PLAIN_ATTRIBUTES.contains(local)) {
                     report.problem(e, "attribute '" + local + "' is not supported");
                 }
-            } else if (PublishGate.XSI.equals(ns)) {
+            } else if (BpmnScan.XSI.equals(ns)) {
                 if (!local.equals("type")) {
                     report.dropped("xsi:" + local, e);
                     e.removeAttributeNode(attr);
                 }
             } else if (FlowDeskBpmn.FLOWABLE_NS.equals(ns)) {
-                if (!PublishGate.FLOWABLE_ATTRIBUTES.getOrDefault(e.getLocalName(), Set.of()).contains(local)) {
+                if (!BpmnScan.FLOWABLE_ATTRIBUTES.getOrDefault(e.getLocalName(), Set.of()).contains(local)) {
                     report.problem(e, unsupported("flowable:" + local, value));
                 }
             } else if (MODELER.equals(ns)) {
