@@ -113,6 +113,21 @@ class BpmnImportTest {
     }
 
     @Test
+    void feelComparisonsWithAndOrNotBecomeOneJuelExpression() throws IOException {
+        String base = fixture("camunda8-refund.bpmn");
+        Map<String, String> cases = Map.of(
+                "=amount &gt; 500", "${amount > 500}",
+                "=not(ok) or amount &lt;= 10", "${!(ok) || amount <= 10}",
+                "=(amount &gt;= 1 and ok != false)", "${(amount >= 1 && ok != false)}");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            BpmnImport.Result result = BpmnImport.map(base.replace("=amount &gt; 500 and ok = true", c.getKey()));
+
+            assertEquals(List.of(), result.errors(), c.getKey());
+            assertTrue(result.xml().contains("<![CDATA[" + c.getValue() + "]]>"), c.getKey() + ": " + result.xml());
+        }
+    }
+
+    @Test
     void flowableTemplatePassesThroughUnchangedInMeaning() throws IOException {
         Path folder = Path.of("process-templates", "ecommerce-refund");
         TemplatePackage shipped = TemplateImporter.read(folder);
