@@ -71,7 +71,7 @@ class DesignerApiTest {
         Map<String, Object> draft = as("designer").get("/api/design/templates/" + key + "/draft").then()
                 .statusCode(200).extract().as(Map.class);
         String bpmn = (String) draft.get("bpmn");
-        String broken = bpmn.replace("formKey=\"dtl-incident-repair\"", "");
+        String broken = bpmn.replace("flowable:formKey=\"dtl-incident-repair\"", "");
         as("designer").body(Map.of("metadata", draft.get("metadata"), "bpmn", broken))
                 .put("/api/design/templates/" + key + "/draft").then().statusCode(200);
         as("designer").get("/api/design/templates/" + key + "/lint").then().statusCode(200)

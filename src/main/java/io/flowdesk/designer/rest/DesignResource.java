@@ -133,10 +133,14 @@ public class DesignResource {
 
     @GET
     @Path("/templates/{key}/diff")
-    public Uni<TemplateDiff> diff(@PathParam("key") String key, @QueryParam("from") int from,
+    public Uni<DiffView> diff(@PathParam("key") String key, @QueryParam("from") int from,
             @QueryParam("to") int to) {
         designer();
-        return versions.diff(key, from, to);
+        return versions.diff(key, from, to).map(d -> new DiffView(key, from, to, d.changes()));
+    }
+
+    /** Changes between two versions: BPMN elements, form fields and template settings. */
+    public record DiffView(String key, int from, int to, List<TemplateDiff.Change> changes) {
     }
 
     @GET
