@@ -21,7 +21,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -54,6 +53,9 @@ class DesignerBrowserIT {
             try {
                 processDesigner(app, driver);
                 formDesigner(app, driver);
+            } catch (RuntimeException | AssertionError e) {
+                screenshot(driver, "designer-failure");
+                throw e;
             } finally {
                 driver.quit();
             }
@@ -157,11 +159,11 @@ class DesignerBrowserIT {
             js(driver, DRAG, driver.findElement(By.id("palette-" + widget)), canvas);
             settle(driver);
         }
-        wait.until(d -> d.findElements(By.cssSelector("#form-canvas .fd-card")).size() == 3);
+        wait.until(d -> d.findElements(By.cssSelector("#form-canvas .fd-fcard")).size() == 3);
         // reorder: drag the select onto the first card
         js(driver, DRAG, driver.findElement(By.id("card-select1")), driver.findElement(By.id("card-text1")));
         settle(driver);
-        wait.until(d -> "select1".equals(d.findElements(By.cssSelector("#form-canvas .fd-card")).get(0)
+        wait.until(d -> "select1".equals(d.findElements(By.cssSelector("#form-canvas .fd-fcard")).get(0)
                 .getAttribute("data-key")));
         click(driver, "card-number1");
         click(driver, "prop-required");
@@ -217,7 +219,10 @@ class DesignerBrowserIT {
         input.click();
         input.sendKeys(text);
         settle(driver);
-        input.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(d,
+                "const item = Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
+                        + ".find(i => i.textContent.includes(arguments[0]));"
+                        + " if (!item) return false; item.click(); return true;", text)));
         settle(driver);
     }
 

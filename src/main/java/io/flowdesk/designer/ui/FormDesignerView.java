@@ -214,7 +214,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     private Component card(Item item, int index) {
         Span label = new Span((item.required ? "* " : "") + (UiSession.localeTag().startsWith("zh") ? item.labelZh
                 : item.labelEn));
-        label.addClassName("fd-card-label");
+        label.addClassName("fd-fcard-label");
         Span meta = new Span(getTranslation("formDesigner.widget." + item.widget) + " · " + item.key);
         meta.addClassName("fd-muted");
         Button up = small(VaadinIcon.ARROW_UP, "formDesigner.up", () -> move(index, index - 1));
@@ -245,10 +245,10 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         card.expand(text);
         card.setWidthFull();
         card.setId("card-" + item.key);
-        card.addClassName("fd-card");
-        card.addClassName(item.isSection() ? "fd-card-section" : "fd-card-field");
+        card.addClassName("fd-fcard");
+        card.addClassName(item.isSection() ? "fd-fcard-section" : "fd-fcard-field");
         if (item == selected) {
-            card.addClassName("fd-card-selected");
+            card.addClassName("fd-fcard-selected");
         }
         card.getElement().setAttribute("data-key", item.key);
         card.addClickListener(e -> {

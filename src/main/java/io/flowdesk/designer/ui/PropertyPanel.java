@@ -137,7 +137,7 @@ class PropertyPanel extends VerticalLayout {
         department.setId("prop-department");
         department.setWidthFull();
         Map<String, String> names = new LinkedHashMap<>();
-        ctx.departments().forEach(d -> names.put(d.key(), ctx.zh() ? d.nameZh() : d.nameEn()));
+        ctx.departments().forEach(d -> names.put(d.key(), (ctx.zh() ? d.nameZh() : d.nameEn()) + " · " + d.key()));
         department.setItems(names.keySet());
         department.setItemLabelGenerator(k -> names.getOrDefault(k, k));
         department.setValue(node.department() != null && names.containsKey(node.department()) ? node.department() : null);

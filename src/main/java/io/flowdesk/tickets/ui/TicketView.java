@@ -134,7 +134,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         status.setId("ticket-status");
         status.addClassName("fd-status");
         status.addClassName("fd-status-" + ticket.status());
-        Span type = new Span(template.name(locale) + " v" + ticket.templateVersion());
+        boolean test = ticket.templateVersion() < 0;
+        Span type = new Span(template.name(locale) + (test ? "" : " v" + ticket.templateVersion()));
         type.addClassName("fd-muted");
         String step = ticket.openTasks().stream().map(t -> (locale.equals("en") ? t.nameEn() : t.name())
                 + (t.assignee() == null ? "" : " (" + t.assignee() + ")")).reduce((a, b) -> a + ", " + b).orElse("—");
@@ -143,6 +144,12 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout badges = new HorizontalLayout(status, InboxView.badge(ticket.priority()), type, current);
         badges.setAlignItems(Alignment.BASELINE);
         badges.addClassName("fd-badges");
+        if (test) {
+            Span marker = new Span(getTranslation("ticket.test"));
+            marker.setId("ticket-test");
+            marker.getElement().getThemeList().add("badge contrast");
+            badges.addComponentAsFirst(marker);
+        }
         HorizontalLayout actions = new HorizontalLayout();
         if (user.seesAllTickets()) {
             Button priority = new Button(getTranslation("ticket.changePriority"), e -> new PriorityDialog(user, number, ticket.priority(), collaboration, this::render).open());
