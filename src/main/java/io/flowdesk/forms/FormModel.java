@@ -94,8 +94,9 @@ public final class FormModel {
             n++;
         }
         Item item = new Item(base + n, widget);
-        item.labelZh = "新字段 " + n;
-        item.labelEn = "New field " + n;
+        int number = items.size() + 1;
+        item.labelZh = widget.equals("section") ? "分节 " + number : "新字段 " + number;
+        item.labelEn = widget.equals("section") ? "Section " + number : "New field " + number;
         if (List.of("select", "multiselect", "radio").contains(widget)) {
             item.options.add(new Option("a", "选项 A", "Option A"));
             item.options.add(new Option("b", "选项 B", "Option B"));
@@ -381,7 +382,13 @@ public final class FormModel {
         item.readOnly = p.path("readOnly").asBoolean(false) || ui.path("readOnly").asBoolean(false);
         item.sensitive = ui.path("sensitive").asBoolean(false);
         item.min = p.has("minimum") ? p.get("minimum").asDouble() : null;
-        item.max = p.has("maximum") ? p.get("maximum").asDouble() : p.has("maxItems") ? p.get("maxItems").asDouble() : null;
+        Double max = null;
+        if (p.has("maximum")) {
+            max = p.get("maximum").asDouble();
+        } else if (p.has("maxItems")) {
+            max = p.get("maxItems").asDouble();
+        }
+        item.max = max;
         item.minLength = p.has("minLength") ? p.get("minLength").asInt() : null;
         item.maxLength = p.has("maxLength") ? p.get("maxLength").asInt() : null;
         item.pattern = p.has("pattern") && !widget.equals("phone") ? p.get("pattern").asText() : null;

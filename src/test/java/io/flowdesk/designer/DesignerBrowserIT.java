@@ -62,6 +62,9 @@ class DesignerBrowserIT {
             WebDriver en = Browser.start(1500, 950, "en");
             try {
                 screenshots(app, en, "en");
+            } catch (RuntimeException | AssertionError e) {
+                screenshot(en, "designer-failure-en");
+                throw e;
             } finally {
                 en.quit();
             }
@@ -168,6 +171,7 @@ class DesignerBrowserIT {
         click(driver, "card-number1");
         click(driver, "prop-required");
         settle(driver);
+        click(driver, "tab-json");
         JsonNode schema = Json.parse((String) js(driver, "return document.getElementById('form-json').textContent;"));
         assertEquals("[\"select1\",\"text1\",\"number1\"]", schema.path("x-ui").path("order").toString());
         assertEquals("[\"number1\"]", schema.path("required").toString());
@@ -176,8 +180,7 @@ class DesignerBrowserIT {
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText());
         screenshot(driver, "designer-form-zh");
         // the preview (the runtime renderer) rejects the missing required field like the server
-        js(driver, "document.querySelector('#form-side').selectedIndex = 1;");
-        settle(driver);
+        click(driver, "tab-preview");
         click(driver, "preview-check");
         wait.until(d -> Boolean.TRUE.equals(js(d, "const f = document.querySelector('#form-preview #field-number1');"
                 + " return !!f && f.hasAttribute('invalid');")));
@@ -195,10 +198,10 @@ class DesignerBrowserIT {
         screenshot(driver, "designer-library-" + tag);
         driver.get(app.baseUrl() + "/design/process/ecommerce-refund");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
-                By.cssSelector("[data-element-id='gwAmount']")).isEmpty());
+                By.cssSelector("[data-element-id='gwApproval']")).isEmpty());
         settle(driver);
-        js(driver, "document.getElementById('bpmn-canvas').select('gwAmount');");
-        js(driver, "document.getElementById('bpmn-canvas')._fire('fd-select', {id: 'gwAmount'});");
+        js(driver, "document.getElementById('bpmn-canvas').select('gwApproval');");
+        js(driver, "document.getElementById('bpmn-canvas')._fire('fd-select', {id: 'gwApproval'});");
         settle(driver);
         screenshot(driver, "designer-process-gateway-" + tag);
         driver.get(app.baseUrl() + "/design/form/refund-request");

@@ -31,6 +31,7 @@ class ConditionBuilder extends VerticalLayout {
 
     private static final Pattern PART = Pattern.compile(
             "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(==|!=|>=|<=|>|<)\\s*('(?:[^'\\\\]|\\\\.)*'|-?\\d+(?:\\.\\d+)?|true|false)\\s*");
+    private static final Pattern BOOLEAN = Pattern.compile("\\s*(!)?\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*");
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
     private final VerticalLayout rowBox = new VerticalLayout();
@@ -93,10 +94,14 @@ class ConditionBuilder extends VerticalLayout {
         List<String[]> result = new ArrayList<>();
         for (String part : text.substring(2, text.length() - 1).split("&&")) {
             Matcher m = PART.matcher(part);
-            if (!m.matches()) {
+            Matcher bool = BOOLEAN.matcher(part);
+            if (m.matches()) {
+                result.add(new String[] {m.group(1), m.group(2), m.group(3)});
+            } else if (bool.matches()) {
+                result.add(new String[] {bool.group(2), "==", bool.group(1) == null ? "true" : "false"});
+            } else {
                 return null;
             }
-            result.add(new String[] {m.group(1), m.group(2), m.group(3)});
         }
         return result;
     }
@@ -113,6 +118,7 @@ class ConditionBuilder extends VerticalLayout {
 
         Row(String id, String key, String operator, String value) {
             setAlignItems(Alignment.BASELINE);
+            setWrap(true);
             field.setItems(fields.values());
             field.setItemLabelGenerator(f -> f.label() + " (" + f.key() + ")");
             field.setPlaceholder(getTranslation("designer.condition.field"));

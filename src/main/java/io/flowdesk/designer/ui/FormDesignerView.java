@@ -160,9 +160,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         check.setId("preview-check");
         TabSheet side = new TabSheet();
         side.setId("form-side");
-        side.add(getTranslation("formDesigner.tab.properties"), editor);
-        side.add(getTranslation("formDesigner.tab.preview"), new VerticalLayout(preview, check));
-        side.add(getTranslation("formDesigner.tab.json"), json);
+        side.add(getTranslation("formDesigner.tab.properties"), editor).setId("tab-properties");
+        side.add(getTranslation("formDesigner.tab.preview"), new VerticalLayout(preview, check)).setId("tab-preview");
+        side.add(getTranslation("formDesigner.tab.json"), json).setId("tab-json");
         side.setWidth("44%");
         VerticalLayout center = new VerticalLayout(problems, canvas);
         center.setPadding(false);
