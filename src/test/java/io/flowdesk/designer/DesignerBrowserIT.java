@@ -53,6 +53,8 @@ class DesignerBrowserIT {
             try {
                 processDesigner(app, driver);
                 formDesigner(app, driver);
+                secondRefundVersion(app);
+                screenshots(app, driver, "zh");
             } catch (RuntimeException | AssertionError e) {
                 screenshot(driver, "designer-failure");
                 throw e;
@@ -61,6 +63,8 @@ class DesignerBrowserIT {
             }
             WebDriver en = Browser.start(1500, 950, "en");
             try {
+                en.get(app.baseUrl() + "/login");
+                Browser.login(en, "admin");
                 screenshots(app, en, "en");
             } catch (RuntimeException | AssertionError e) {
                 screenshot(en, "designer-failure-en");
@@ -191,8 +195,18 @@ class DesignerBrowserIT {
     }
 
     private void screenshots(AppProcess app, WebDriver driver, String tag) throws Exception {
-        driver.get(app.baseUrl() + "/login");
-        Browser.login(driver, "admin");
+        // "Try it" on the hardware template's draft: the dialog, then the test ticket in the workspace
+        driver.get(app.baseUrl() + "/design/process/it-hardware");
+        settle(driver);
+        click(driver, "designer-try");
+        type(driver, "ticket-title", "Try: keyboard");
+        type(driver, "field-summary", "Keyboard dead");
+        Browser.choose(driver, "field-category", tag.equals("zh") ? "硬件" : "Hardware");
+        screenshot(driver, "designer-try-" + tag);
+        click(driver, "try-start");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/tickets/FD-"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("ticket-test")).isEmpty());
+        screenshot(driver, "designer-test-ticket-" + tag);
         driver.get(app.baseUrl() + "/design");
         settle(driver);
         screenshot(driver, "designer-library-" + tag);
@@ -211,10 +225,30 @@ class DesignerBrowserIT {
         driver.get(app.baseUrl() + "/design");
         settle(driver);
         driver.findElements(By.cssSelector("#templates-grid vaadin-button")).stream()
-                .filter(b -> b.getText().contains("Versions") || b.getText().contains("版本")).findFirst()
-                .ifPresent(WebElement::click);
+                .filter(b -> b.getText().contains("Versions") || b.getText().contains("版本")).skip(1).findFirst()
+                .orElseThrow().click();
         settle(driver);
+        click(driver, "diff-compare");
         screenshot(driver, "designer-versions-" + tag);
+    }
+
+    /** A second version of ecommerce-refund (a renamed step) so that the versions dialog has a diff to show. */
+    private static void secondRefundVersion(AppProcess app) throws Exception {
+        JsonNode draft = Json.parse(get(app, "designer", "/api/design/templates/ecommerce-refund/draft"));
+        String bpmn = draft.path("bpmn").asText().replace("name=\"财务退款\"", "name=\"财务打款\"");
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("metadata", draft.path("metadata"));
+        body.put("bpmn", bpmn);
+        send(app, "designer", "PUT", "/api/design/templates/ecommerce-refund/draft", body.toString());
+        send(app, "admin", "POST", "/api/design/templates/ecommerce-refund/publish", "");
+    }
+
+    private static String send(AppProcess app, String user, String method, String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", auth(user)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 300, path + " -> " + response.statusCode() + " " + response.body());
+        return response.body();
     }
 
     private static void pickCombo(WebDriver driver, String id, String text) {

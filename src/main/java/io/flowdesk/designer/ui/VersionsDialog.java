@@ -45,7 +45,9 @@ class VersionsDialog extends Dialog {
                 "yyyy-MM-dd HH:mm"))).setHeader(getTranslation("designer.versions.published")).setAutoWidth(true);
         grid.addColumn(v -> v.publishedBy() == null ? "" : v.publishedBy())
                 .setHeader(getTranslation("designer.versions.by")).setAutoWidth(true);
-        grid.addColumn(v -> v.forms().toString()).setHeader(getTranslation("designer.versions.forms"));
+        grid.addColumn(v -> String.join(", ", v.forms().entrySet().stream().map(f -> f.getKey() + " v" + f.getValue())
+                .toList())).setHeader(getTranslation("designer.versions.forms")).setFlexGrow(3);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         List<TemplateVersions.VersionInfo> list = Ui.await(() -> versions.list(key));
