@@ -153,6 +153,50 @@ class DesignerApiTest {
         as("agent1").body(ticket(key, "real")).post("/api/tickets").then().statusCode(422);
     }
 
+    @jakarta.inject.Inject
+    io.flowdesk.notify.Notifications notifications;
+
+    /** The palette's service tasks run: notify tells the finance department, assign routes the next step there. */
+    @Test
+    void notifyAndAssignServiceTasksRun() throws Throwable {
+        String key = "dt-route";
+        String body = """
+                <sequenceFlow id="f1" sourceRef="start" targetRef="notify"/>
+                <serviceTask id="notify" name="通知" flowable:delegateExpression="${fdNotify}">
+                  <extensionElements>
+                    <flowable:field name="to" stringValue="department:finance"/>
+                    <flowable:field name="message" stringValue="请准备退款"/>
+                  </extensionElements>
+                </serviceTask>
+                <sequenceFlow id="f2" sourceRef="notify" targetRef="assign"/>
+                <serviceTask id="assign" name="分派" flowable:delegateExpression="${fdAssign}">
+                  <extensionElements><flowable:field name="department" stringValue="finance"/></extensionElements>
+                </serviceTask>
+                <sequenceFlow id="f3" sourceRef="assign" targetRef="review"/>
+                <userTask id="review" name="受理" flowable:formKey="dt-route-form" flowable:candidateGroups="customer-service"/>
+                <sequenceFlow id="f4" sourceRef="review" targetRef="end"/>
+                """;
+        String bpmn = io.flowdesk.templates.internal.PublishGateTest.bpmn(body).replace("gate-test", key);
+        ObjectNode meta = (ObjectNode) Json.parse("""
+                {"key":"dt-route","name":{"zh-CN":"分派测试","en":"Routing test"},"ticketType":"test",
+                 "startForm":"dt-route-form"}""");
+        byte[] zip = TemplateArchive.write(new TemplatePackage(key, meta, bpmn, Map.of("dt-route-form",
+                Json.parse(io.flowdesk.templates.internal.PublishGateTest.FORM))));
+        importZip("designer", zip);
+        as("admin").post("/api/design/templates/" + key + "/publish").then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.is("PUBLISHED"));
+        long before = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> notifications.unreadCount("finance1"));
+        String number = io.flowdesk.testing.Api.createTicket("agent1", Map.of("type", key, "title", "route",
+                "customer", Map.of("name", "Test", "email", "t@example.com"), "data", Map.of()));
+        as("admin").get("/api/tickets/" + number).then().statusCode(200)
+                .body("openTasks[0].department", org.hamcrest.Matchers.is("finance"));
+        assertEquals(before + 1, io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+                () -> notifications.unreadCount("finance1")));
+        // finance1 now works the step that the BPMN gave to customer service
+        String task = as("admin").get("/api/tickets/" + number).then().extract().path("openTasks[0].id");
+        as("finance1").post("/api/tasks/" + task + "/claim").then().statusCode(200);
+    }
+
     @Test
     void onlyDesignersAndAdminsUseTheDesignerApi() {
         as("agent1").get("/api/design/templates").then().statusCode(403);

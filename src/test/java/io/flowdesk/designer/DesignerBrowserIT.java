@@ -61,6 +61,15 @@ class DesignerBrowserIT {
             } finally {
                 driver.quit();
             }
+            WebDriver analyst = Browser.start(1500, 950, "zh-CN");
+            try {
+                threeDepartmentFlow(app, analyst);
+            } catch (RuntimeException | AssertionError e) {
+                screenshot(analyst, "designer-failure-analyst");
+                throw e;
+            } finally {
+                analyst.quit();
+            }
             WebDriver en = Browser.start(1500, 950, "en");
             try {
                 en.get(app.baseUrl() + "/login");
@@ -148,6 +157,117 @@ class DesignerBrowserIT {
                 details.toString());
         assertEquals("it-support", details.path("openTasks").get(0).path("department").asText(details.toString()),
                 details.toString());
+    }
+
+    /**
+     * "Done when": the analyst (role designer) builds report → diagnosis (IT support) → gateway → on-site repair
+     * (IT on-call) when the diagnosis says so, otherwise the customer-service follow-up, by drag and drop and the
+     * property panel only; tries it; cannot publish; the admin publishes.
+     */
+    private void threeDepartmentFlow(AppProcess app, WebDriver driver) throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(app.baseUrl() + "/login");
+        Browser.login(driver, "designer");
+        driver.get(app.baseUrl() + "/design");
+        settle(driver);
+        click(driver, "new-template");
+        type(driver, "new-template-key", "it-onsite");
+        type(driver, "new-template-zh", "现场支持");
+        type(driver, "new-template-en", "On-site support");
+        pickCombo(driver, "new-template-start", "incident-report");
+        click(driver, "new-template-create");
+        wait.until(d -> !d.findElements(By.cssSelector("[data-element-id='flow_start_end']")).isEmpty());
+        settle(driver);
+        String diagnosis = dropOnFlow(driver, "create.user-task", "flow_start_end", "Activity_");
+        setTask(driver, diagnosis, "诊断", "Diagnosis", "incident-diagnosis", "it-support");
+        String toEnd = (String) js(driver, "return Array.from(document.querySelectorAll('.djs-connection'))"
+                + ".map(e => e.getAttribute('data-element-id')).find(id => id !== 'flow_start_end'"
+                + " && document.getElementById('bpmn-canvas').modeler.get('elementRegistry').get(id).source.id"
+                + " === arguments[0]);", diagnosis);
+        String gateway = dropOnFlow(driver, "create.exclusive-gateway", toEnd, "Gateway_");
+        String toEndAgain = (String) js(driver, "const r = document.getElementById('bpmn-canvas').modeler"
+                + ".get('elementRegistry'); return r.get(arguments[0]).outgoing[0].id;", gateway);
+        String repair = dropOnFlow(driver, "create.user-task", toEndAgain, "Activity_");
+        setTask(driver, repair, "上门维修", "On-site repair", "incident-repair", "it-oncall");
+        // second branch: append a user task to the gateway from its context pad, then connect it to the end
+        js(driver, "document.getElementById('bpmn-canvas').select(arguments[0]);", gateway);
+        settle(driver);
+        WebElement append = wait.until(d -> d.findElements(By.cssSelector(".djs-context-pad [data-action="
+                + "'append.user-task']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        append.click();
+        settle(driver);
+        String followUp = (String) js(driver, "const r = document.getElementById('bpmn-canvas').modeler"
+                + ".get('elementRegistry'); return r.get(arguments[0]).outgoing.map(f => f.target.id)"
+                + ".find(id => id !== arguments[1]);", gateway, repair);
+        js(driver, "document.getElementById('bpmn-canvas').select(arguments[0]);", followUp);
+        settle(driver);
+        WebElement connect = wait.until(d -> d.findElements(By.cssSelector(".djs-context-pad [data-action="
+                + "'connect']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        WebElement end = driver.findElement(By.cssSelector("[data-element-id='end']"));
+        new Actions(driver).click(connect).pause(Duration.ofMillis(200)).moveToElement(end).pause(
+                Duration.ofMillis(200)).click().perform();
+        settle(driver);
+        setTask(driver, followUp, "客服回访", "Follow-up call", "incident-acceptance", "customer-service");
+        // the gateway: needsOnsite == true to the repair, default to the follow-up — without typing expressions
+        js(driver, "document.getElementById('bpmn-canvas').select(arguments[0]);", gateway);
+        settle(driver);
+        wait.until(d -> !d.findElements(By.id("prop-default")).isEmpty());
+        String toFollowUp = (String) js(driver, "const r = document.getElementById('bpmn-canvas').modeler"
+                + ".get('elementRegistry'); return r.get(arguments[0]).outgoing.find(f => f.target.id === arguments[1])"
+                + ".id;", gateway, followUp);
+        String toRepair = (String) js(driver, "const r = document.getElementById('bpmn-canvas').modeler"
+                + ".get('elementRegistry'); return r.get(arguments[0]).outgoing.find(f => f.target.id === arguments[1])"
+                + ".id;", gateway, repair);
+        Browser.radio(driver, "prop-default", "→ 客服回访");
+        wait.until(d -> !d.findElements(By.id("cond-" + toRepair + "-0-field")).isEmpty());
+        pickCombo(driver, "cond-" + toRepair + "-0-field", "needsOnsite");
+        Browser.choose(driver, "cond-" + toRepair + "-0-choice", "是");
+        click(driver, "cond-" + toRepair + "-apply");
+        wait.until(d -> "0".equals(d.findElement(By.id("lint-title")).getAttribute("data-count")));
+        screenshot(driver, "designer-three-departments-zh");
+        assertTrue(!driver.findElement(By.id("designer-publish")).isEnabled(), "a designer cannot publish");
+        // try it as the analyst
+        click(driver, "designer-try");
+        type(driver, "ticket-title", "试运行");
+        type(driver, "field-summary", "打印机卡纸");
+        Browser.choose(driver, "field-category", "硬件");
+        click(driver, "try-start");
+        wait.until(d -> !d.findElements(By.id("ticket-test")).isEmpty());
+        // hand over: the admin publishes the draft
+        JsonNode published = Json.parse(send(app, "admin", "POST", "/api/design/templates/it-onsite/publish", ""));
+        assertEquals("PUBLISHED", published.path("outcome").asText(), published.toString());
+        String bpmn = Json.parse(get(app, "admin", "/api/templates/it-onsite")).toString();
+        assertTrue(bpmn.contains("\"version\":1"), bpmn);
+        JsonNode draft = Json.parse(get(app, "designer", "/api/design/templates/it-onsite/draft"));
+        String xml = draft.path("bpmn").asText();
+        assertTrue(xml.contains("${needsOnsite == true}"), xml);
+        assertTrue(xml.contains("default=\"" + toFollowUp + "\""), xml);
+        assertTrue(xml.contains("flowable:candidateGroups=\"it-oncall\""), xml);
+    }
+
+    /** Drops a palette entry onto a sequence flow (bpmn-js splits the flow); returns the new element's id. */
+    private static String dropOnFlow(WebDriver driver, String action, String flowId, String idPrefix) {
+        Object before = js(driver, "return Array.from(document.querySelectorAll('.djs-shape'))"
+                + ".map(e => e.getAttribute('data-element-id')).join(',');");
+        WebElement entry = driver.findElement(By.cssSelector(".djs-palette [data-action='" + action + "']"));
+        WebElement flow = driver.findElement(By.cssSelector("[data-element-id='" + flowId + "']"));
+        new Actions(driver).moveToElement(entry).clickAndHold().moveByOffset(40, 40).moveToElement(flow)
+                .pause(Duration.ofMillis(300)).release().perform();
+        settle(driver);
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (String) js(d,
+                "const before = arguments[0].split(','); return Array.from(document.querySelectorAll('.djs-shape'))"
+                        + ".map(e => e.getAttribute('data-element-id')).find(id => id && id.startsWith(arguments[1])"
+                        + " && !before.includes(id)) || null;", before, idPrefix));
+    }
+
+    private static void setTask(WebDriver driver, String id, String zh, String en, String form, String department) {
+        js(driver, "document.getElementById('bpmn-canvas').select(arguments[0]);", id);
+        settle(driver);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("prop-form")).isEmpty());
+        pickCombo(driver, "prop-form", form);
+        pickCombo(driver, "prop-department", department);
+        type(driver, "prop-name-zh", zh);
+        type(driver, "prop-name-en", en);
     }
 
     private void formDesigner(AppProcess app, WebDriver driver) throws Exception {
