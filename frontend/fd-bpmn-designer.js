@@ -150,21 +150,22 @@ class FdBpmnDesigner extends HTMLElement {
   _changed() {
     if (this._importing) return;
     clearTimeout(this._timer);
-    this._timer = setTimeout(async () => {
-      const { xml } = await this.modeler.saveXML({ format: true });
-      this._fire('fd-change', { xml });
-    }, 400);
+    this._pending = true;
+    this._timer = setTimeout(() => this.flush(), 400);
   }
 
   /** Flushes a pending change at once (Save button, tests). */
   async flush() {
     clearTimeout(this._timer);
+    this._pending = false;
     const { xml } = await this.modeler.saveXML({ format: true });
     this._fire('fd-change', { xml });
   }
 
-  _selected(selection) {
+  async _selected(selection) {
     const element = selection && selection.length === 1 ? selection[0] : null;
+    // the server must know the element before it shows its properties: send pending changes first
+    if (this._pending) await this.flush();
     this._fire('fd-select', { id: element ? element.businessObject.id : '', type: element ? element.type : '' });
   }
 
@@ -185,6 +186,8 @@ class FdBpmnDesigner extends HTMLElement {
     canvas.addMarker(element, 'fd-focus');
     this._focused = element;
     canvas.scrollToElement(element, { top: 120, bottom: 120, left: 200, right: 200 });
+    // re-selecting the selected element fires no selection.changed: tell the server anyway
+    this._selected([element]);
   }
 
   setProblems(ids) {

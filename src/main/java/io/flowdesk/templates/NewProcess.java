@@ -26,11 +26,11 @@ final class NewProcess {
                         <dc:Bounds x="152" y="182" width="36" height="36"/>
                       </bpmndi:BPMNShape>
                       <bpmndi:BPMNShape id="end_di" bpmnElement="end">
-                        <dc:Bounds x="552" y="182" width="36" height="36"/>
+                        <dc:Bounds x="1052" y="182" width="36" height="36"/>
                       </bpmndi:BPMNShape>
                       <bpmndi:BPMNEdge id="flow_start_end_di" bpmnElement="flow_start_end">
                         <di:waypoint x="188" y="200"/>
-                        <di:waypoint x="552" y="200"/>
+                        <di:waypoint x="1052" y="200"/>
                       </bpmndi:BPMNEdge>
                     </bpmndi:BPMNPlane>
                   </bpmndi:BPMNDiagram>

@@ -221,11 +221,12 @@ class DesignerBrowserIT {
         Browser.radio(driver, "prop-default", "→ 客服回访");
         wait.until(d -> !d.findElements(By.id("cond-" + toRepair + "-0-field")).isEmpty());
         pickCombo(driver, "cond-" + toRepair + "-0-field", "needsOnsite");
-        Browser.choose(driver, "cond-" + toRepair + "-0-choice", "是");
+        Browser.choose(driver, "cond-" + toRepair + "-0-choice", "是（true）");
         click(driver, "cond-" + toRepair + "-apply");
         wait.until(d -> "0".equals(d.findElement(By.id("lint-title")).getAttribute("data-count")));
         screenshot(driver, "designer-three-departments-zh");
-        assertTrue(!driver.findElement(By.id("designer-publish")).isEnabled(), "a designer cannot publish");
+        assertTrue(driver.findElement(By.id("designer-publish")).getDomAttribute("disabled") != null,
+                "a designer cannot publish");
         // try it as the analyst
         click(driver, "designer-try");
         type(driver, "ticket-title", "试运行");
@@ -233,6 +234,15 @@ class DesignerBrowserIT {
         Browser.choose(driver, "field-category", "硬件");
         click(driver, "try-start");
         wait.until(d -> !d.findElements(By.id("ticket-test")).isEmpty());
+        // walk it: the analyst works the IT-support step and the flow takes the on-site branch
+        click(driver, "claim-task");
+        wait.until(d -> !d.findElements(By.id("complete-task")).isEmpty());
+        type(driver, "field-diagnosis", "打印机定影器损坏");
+        js(driver, "document.querySelector('#field-needsOnsite input').click();");
+        settle(driver);
+        click(driver, "complete-task");
+        wait.until(d -> d.findElement(By.id("ticket-step")).getText().contains("上门维修"));
+        screenshot(driver, "designer-three-departments-try-zh");
         // hand over: the admin publishes the draft
         JsonNode published = Json.parse(send(app, "admin", "POST", "/api/design/templates/it-onsite/publish", ""));
         assertEquals("PUBLISHED", published.path("outcome").asText(), published.toString());

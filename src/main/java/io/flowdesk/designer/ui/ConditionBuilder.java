@@ -158,7 +158,8 @@ class ConditionBuilder extends VerticalLayout {
             if (choices) {
                 List<String> values = type.equals("boolean") ? List.of("true", "false") : f.options();
                 choice.setItems(values);
-                choice.setItemLabelGenerator(v -> f.optionLabels().getOrDefault(v, v));
+                choice.setItemLabelGenerator(v -> f.optionLabels().getOrDefault(v, type.equals("boolean")
+                        ? getTranslation("designer.condition." + v) : v));
                 choice.setValue(value != null && values.contains(value) ? value : null);
             } else {
                 text.setValue(value == null ? "" : value);

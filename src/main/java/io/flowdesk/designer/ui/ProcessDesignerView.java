@@ -174,7 +174,12 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         if (Ui.attempt(() -> Ui.await(() -> drafts.save(user, key, metadata, newXml)))) {
+            boolean known = selected != null && (outline.nodes().containsKey(selected)
+                    || outline.flows().containsKey(selected));
             reload(newXml);
+            if (selected != null && !known) {
+                properties.show(selected);
+            }
             saved.setText(getTranslation("designer.saved", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
             refreshLint();
         }
