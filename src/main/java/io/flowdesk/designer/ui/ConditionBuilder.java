@@ -123,7 +123,7 @@ class ConditionBuilder extends VerticalLayout {
             field.setItemLabelGenerator(f -> f.label() + " (" + f.key() + ")");
             field.setPlaceholder(getTranslation("designer.condition.field"));
             field.setId(id + "-field");
-            field.setWidth("12em");
+            field.setWidth("100%");
             op.setId(id + "-op");
             op.setWidth("6em");
             text.setId(id + "-value");

@@ -174,15 +174,26 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         if (Ui.attempt(() -> Ui.await(() -> drafts.save(user, key, metadata, newXml)))) {
-            boolean known = selected != null && (outline.nodes().containsKey(selected)
-                    || outline.flows().containsKey(selected));
+            Object before = selected == null ? null : outline.nodes().containsKey(selected)
+                    ? outline.nodes().get(selected) : outline.flows().get(selected);
+            List<DiagramOutline.Flow> flowsBefore = selected == null ? List.of() : outline.outgoing(selected);
             reload(newXml);
-            if (selected != null && !known) {
+            if (selected != null && (before == null || gatewayChanged(before, flowsBefore))) {
+                // a just-created element, or a gateway whose flows, conditions or default changed
                 properties.show(selected);
             }
             saved.setText(getTranslation("designer.saved", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
             refreshLint();
         }
+    }
+
+    private boolean gatewayChanged(Object before, List<DiagramOutline.Flow> flowsBefore) {
+        if (!(before instanceof DiagramOutline.Node node) || !"exclusiveGateway".equals(node.type())) {
+            return false;
+        }
+        DiagramOutline.Node now = outline.nodes().get(node.id());
+        return now == null || !java.util.Objects.equals(now.defaultFlow(), node.defaultFlow())
+                || !outline.outgoing(node.id()).equals(flowsBefore);
     }
 
     private void reload(String newXml) {

@@ -259,7 +259,7 @@ class PropertyPanel extends VerticalLayout {
             if (flow.id().equals(gateway.defaultFlow())) {
                 continue;
             }
-            H4 title = new H4("→ " + flowLabel(flow));
+            H4 title = new H4(flowLabel(flow));
             title.addClassName("fd-flow-title");
             add(title, new ConditionBuilder("cond-" + flow.id(), fields, flow.condition(),
                     condition -> ctx.canvas().setCondition(flow.id(), condition)));
