@@ -86,17 +86,7 @@ class DesignerBrowserIT {
 
     private void processDesigner(AppProcess app, WebDriver driver) throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get(app.baseUrl() + "/login");
-        Browser.login(driver, "admin");
-        driver.get(app.baseUrl() + "/design");
-        settle(driver);
-        screenshot(driver, "designer-library-zh");
-        click(driver, "new-template");
-        type(driver, "new-template-key", "it-hardware");
-        type(driver, "new-template-zh", "硬件报修");
-        type(driver, "new-template-en", "Hardware repair");
-        pickCombo(driver, "new-template-start", "incident-report");
-        click(driver, "new-template-create");
+        newTemplate(app, driver, "admin", "it-hardware", "硬件报修", "Hardware repair");
         wait.until(d -> d.getCurrentUrl().contains("design/process/it-hardware"));
         wait.until(d -> !d.findElements(By.cssSelector("[data-element-id='flow_start_end']")).isEmpty());
         settle(driver);
@@ -166,16 +156,7 @@ class DesignerBrowserIT {
      */
     private void threeDepartmentFlow(AppProcess app, WebDriver driver) throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get(app.baseUrl() + "/login");
-        Browser.login(driver, "designer");
-        driver.get(app.baseUrl() + "/design");
-        settle(driver);
-        click(driver, "new-template");
-        type(driver, "new-template-key", "it-onsite");
-        type(driver, "new-template-zh", "现场支持");
-        type(driver, "new-template-en", "On-site support");
-        pickCombo(driver, "new-template-start", "incident-report");
-        click(driver, "new-template-create");
+        newTemplate(app, driver, "designer", "it-onsite", "现场支持", "On-site support");
         wait.until(d -> !d.findElements(By.cssSelector("[data-element-id='flow_start_end']")).isEmpty());
         settle(driver);
         String diagnosis = dropOnFlow(driver, "create.user-task", "flow_start_end", "Activity_");
@@ -253,6 +234,22 @@ class DesignerBrowserIT {
         assertTrue(xml.contains("${needsOnsite == true}"), xml);
         assertTrue(xml.contains("default=\"" + toFollowUp + "\""), xml);
         assertTrue(xml.contains("flowable:candidateGroups=\"it-oncall\""), xml);
+    }
+
+    /** Signs in and creates a template (start form incident-report) from the library's dialog. */
+    private static void newTemplate(AppProcess app, WebDriver driver, String user, String key, String zh, String en)
+            throws Exception {
+        driver.get(app.baseUrl() + "/login");
+        Browser.login(driver, user);
+        driver.get(app.baseUrl() + "/design");
+        settle(driver);
+        screenshot(driver, "designer-library-zh");
+        click(driver, "new-template");
+        type(driver, "new-template-key", key);
+        type(driver, "new-template-zh", zh);
+        type(driver, "new-template-en", en);
+        pickCombo(driver, "new-template-start", "incident-report");
+        click(driver, "new-template-create");
     }
 
     /** Drops a palette entry onto a sequence flow (bpmn-js splits the flow); returns the new element's id. */

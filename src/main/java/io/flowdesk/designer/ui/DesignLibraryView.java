@@ -60,8 +60,7 @@ public class DesignLibraryView extends VerticalLayout implements BeforeEnterObse
     public void beforeEnter(BeforeEnterEvent event) {
         user = UiSession.user().orElseThrow();
         removeAll();
-        if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
-            add(new Span(getTranslation("designer.notAllowed")));
+        if (!DesignerAccess.check(user, this, getTranslation("designer.notAllowed"))) {
             return;
         }
         boolean zh = UiSession.localeTag().startsWith("zh");

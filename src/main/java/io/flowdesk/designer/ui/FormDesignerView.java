@@ -76,8 +76,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     public void beforeEnter(BeforeEnterEvent event) {
         user = UiSession.user().orElseThrow();
         removeAll();
-        if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
-            add(new Span(getTranslation("designer.notAllowed")));
+        if (!DesignerAccess.check(user, this, getTranslation("designer.notAllowed"))) {
             return;
         }
         key = event.getRouteParameters().get("key").orElse("");

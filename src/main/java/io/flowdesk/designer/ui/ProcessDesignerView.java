@@ -88,9 +88,7 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         user = UiSession.user().orElseThrow();
-        if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
-            removeAll();
-            add(new Span(getTranslation("designer.notAllowed")));
+        if (!DesignerAccess.check(user, this, getTranslation("designer.notAllowed"))) {
             return;
         }
         key = event.getRouteParameters().get("key").orElse("");
