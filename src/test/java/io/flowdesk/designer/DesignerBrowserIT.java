@@ -200,7 +200,10 @@ class DesignerBrowserIT {
                 + ".get('elementRegistry'); return r.get(arguments[0]).outgoing.find(f => f.target.id === arguments[1])"
                 + ".id;", gateway, repair);
         Browser.radio(driver, "prop-default", "→ 客服回访");
-        wait.until(d -> !d.findElements(By.id("cond-" + toRepair + "-0-field")).isEmpty());
+        // the panel is rebuilt once the canvas reports the new default: the default flow loses its condition row
+        wait.until(d -> d.findElements(By.id("cond-" + toFollowUp + "-0-field")).isEmpty()
+                && !d.findElements(By.id("cond-" + toRepair + "-0-field")).isEmpty());
+        settle(driver);
         pickCombo(driver, "cond-" + toRepair + "-0-field", "needsOnsite");
         Browser.choose(driver, "cond-" + toRepair + "-0-choice", "是（true）");
         click(driver, "cond-" + toRepair + "-apply");
