@@ -3,7 +3,6 @@ package io.flowdesk.templates;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.forms.FormDrafts;
-import io.flowdesk.forms.FormRef;
 import io.flowdesk.forms.FormService;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
