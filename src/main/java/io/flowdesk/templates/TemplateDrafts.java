@@ -208,6 +208,11 @@ public class TemplateDrafts {
         return packageOf(key).chain(templates::check);
     }
 
+    /** Lint of a draft the caller already holds (the designer after an auto-save): no second read of the row. */
+    public Uni<List<FieldError>> lint(Draft draft) {
+        return packageOf(draft).chain(templates::check);
+    }
+
     /**
      * Publishes the draft (admin only) through the gate: its forms become new versions where they changed, the
      * BPMN is deployed, and the template gets version N. The drafts it used are removed.

@@ -109,28 +109,11 @@ public class TemplateService {
 
     private Uni<TemplateVersionEntity> insertVersion(TemplatePackage pkg, Map<String, Integer> pins, String hash,
             Deployed deployed, String publishedBy) {
-        JsonNode meta = pkg.metadata();
         return Panache.withTransaction(() -> TemplateVersionEntity
                 .<TemplateVersionEntity>find("templateKey = ?1 and version > 0 order by version desc", pkg.key()).firstResult()
                 .chain(newest -> {
-                    TemplateVersionEntity entity = new TemplateVersionEntity();
-                    entity.templateKey = pkg.key();
-                    entity.version = newest == null ? 1 : newest.version + 1;
-                    entity.status = PUBLISHED;
-                    entity.nameZh = meta.path("name").path("zh-CN").asText();
-                    entity.nameEn = meta.path("name").path("en").asText();
-                    entity.descriptionZh = meta.path("description").path("zh-CN").asText(null);
-                    entity.descriptionEn = meta.path("description").path("en").asText(null);
-                    entity.ticketType = meta.path("ticketType").asText();
-                    entity.isPublic = meta.path("public").asBoolean(false);
-                    entity.startFormKey = meta.path("startForm").asText();
-                    entity.bpmnXml = pkg.bpmnXml();
-                    entity.formsJson = Json.write(pins);
-                    entity.contentHash = hash;
-                    entity.deploymentId = deployed.deploymentId();
-                    entity.processDefinitionId = deployed.processDefinitionId();
-                    entity.publishedAt = OffsetDateTime.now();
-                    entity.publishedBy = publishedBy;
+                    TemplateVersionEntity entity = versionRow(pkg, newest == null ? 1 : newest.version + 1, PUBLISHED,
+                            pins, hash, deployed, publishedBy);
                     return entity.persist().replaceWith(entity);
                 }));
     }
@@ -210,6 +193,31 @@ public class TemplateService {
                     new FormRef(entity.startFormKey, pins.get(entity.startFormKey)), Map.copyOf(pins),
                     entity.processDefinitionId);
         });
+    }
+
+    /** A version row of a package (published or test), not yet persisted. */
+    static TemplateVersionEntity versionRow(TemplatePackage pkg, int version, String status, Map<String, Integer> pins,
+            String hash, Deployed deployed, String publishedBy) {
+        JsonNode meta = pkg.metadata();
+        TemplateVersionEntity entity = new TemplateVersionEntity();
+        entity.templateKey = pkg.key();
+        entity.version = version;
+        entity.status = status;
+        entity.nameZh = meta.path("name").path("zh-CN").asText(pkg.key());
+        entity.nameEn = meta.path("name").path("en").asText(pkg.key());
+        entity.descriptionZh = meta.path("description").path("zh-CN").asText(null);
+        entity.descriptionEn = meta.path("description").path("en").asText(null);
+        entity.ticketType = meta.path("ticketType").asText();
+        entity.isPublic = meta.path("public").asBoolean(false);
+        entity.startFormKey = meta.path("startForm").asText();
+        entity.bpmnXml = pkg.bpmnXml();
+        entity.formsJson = Json.write(pins);
+        entity.contentHash = hash;
+        entity.deploymentId = deployed.deploymentId();
+        entity.processDefinitionId = deployed.processDefinitionId();
+        entity.publishedAt = OffsetDateTime.now();
+        entity.publishedBy = publishedBy;
+        return entity;
     }
 
     /** Drops cached look-ups of a template after its versions changed status. */

@@ -122,23 +122,11 @@ public class TemplateVersions {
                     .chain(deployed -> Panache.withTransaction(() -> TemplateVersionEntity
                             .<TemplateVersionEntity>find("templateKey = ?1 order by version asc", pkg.key())
                             .firstResult().chain(lowest -> {
-                                TemplateVersionEntity v = new TemplateVersionEntity();
-                                JsonNode meta = pkg.metadata();
-                                v.templateKey = pkg.key();
-                                v.version = lowest == null || lowest.version > 0 ? -1 : lowest.version - 1;
-                                v.status = TEST;
-                                v.nameZh = meta.path("name").path("zh-CN").asText(pkg.key());
-                                v.nameEn = meta.path("name").path("en").asText(pkg.key());
-                                v.ticketType = meta.path("ticketType").asText(pkg.key());
+                                // test versions are never "the newest": they count down from -1, and are not public
+                                TemplateVersionEntity v = TemplateService.versionRow(pkg,
+                                        lowest == null || lowest.version > 0 ? -1 : lowest.version - 1, TEST, pins,
+                                        Json.sha256(pkg.bpmnXml() + pins), deployed, username);
                                 v.isPublic = false;
-                                v.startFormKey = meta.path("startForm").asText();
-                                v.bpmnXml = pkg.bpmnXml();
-                                v.formsJson = Json.write(pins);
-                                v.contentHash = Json.sha256(pkg.bpmnXml() + pins);
-                                v.deploymentId = deployed.deploymentId();
-                                v.processDefinitionId = deployed.processDefinitionId();
-                                v.publishedAt = OffsetDateTime.now();
-                                v.publishedBy = username;
                                 return v.persist().replaceWith(v);
                             })))
                     .chain(v -> templates.byVersionId(v.id));

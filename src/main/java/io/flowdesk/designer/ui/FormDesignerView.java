@@ -171,7 +171,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         add(bar, body);
         expand(body);
         renderCanvas();
-        renderOutputs();
+        renderOutputs(model.toSchema());
         editor.add(new Span(getTranslation("formDesigner.selectHint")));
     }
 
@@ -298,14 +298,13 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             saved.setText(getTranslation("designer.saved", java.time.LocalTime.now().format(
                     java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"))));
         }
-        renderOutputs();
+        renderOutputs(schema);
         List<FieldError> list = new java.util.ArrayList<>(model.problems());
         forms.checkProfile(schema).forEach(list::add);
         showProblems(list);
     }
 
-    private void renderOutputs() {
-        ObjectNode schema = model.toSchema();
+    private void renderOutputs(ObjectNode schema) {
         json.setText(Json.pretty(schema));
         preview.removeAll();
         renderer = new FormRenderer(schema, UiSession.localeTag(), false);

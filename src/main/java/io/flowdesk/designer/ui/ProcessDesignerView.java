@@ -200,7 +200,8 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
     }
 
     private void refreshLint() {
-        List<FieldError> problems = Ui.await(() -> drafts.lint(key));
+        TemplateDrafts.Draft current = new TemplateDrafts.Draft(key, metadata, xml, 0, true);
+        List<FieldError> problems = Ui.await(() -> drafts.lint(current));
         showProblems(problems);
     }
 
