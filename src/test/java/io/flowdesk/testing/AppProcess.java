@@ -31,9 +31,9 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public AppProcess(String database, int port) {
-        this.database = database;
-        this.port = port;
-        this.log = Path.of("target", database + ".log");
+        this.database = database + TestSlot.suffix();
+        this.port = port + TestSlot.offset();
+        this.log = Path.of("target", this.database + ".log");
     }
 
     public String baseUrl() {

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A real SMTP server (GreenMail) for the tests; FlowDesk's mailer sends to it on port 3025. */
+/** A real SMTP server (GreenMail) for the tests; FlowDesk's mailer sends to it on port 3025 (plus the test slot). */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final int PORT = 3025;
+    public static final int PORT = 3025 + TestSlot.offset();
     private static GreenMail mail;
 
     @Override
