@@ -1,9 +1,14 @@
 package io.flowdesk.portal;
 
 import io.flowdesk.shared.FlowDeskException;
+import io.flowdesk.shared.Text;
 
 /** Rate limit reached. Mapped to 429. */
 public class TooManyRequests extends FlowDeskException {
+
+    public TooManyRequests(Text text) {
+        super(text);
+    }
 
     public TooManyRequests(String message) {
         super(message);
@@ -15,7 +20,7 @@ public class TooManyRequests extends FlowDeskException {
     }
 
     @Override
-    public String title() {
-        return "Too many requests";
+    public String titleKey() {
+        return "problem.title.tooMany";
     }
 }

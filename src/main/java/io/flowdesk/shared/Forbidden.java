@@ -3,6 +3,10 @@ package io.flowdesk.shared;
 /** The caller is known but their role does not allow the action. */
 public class Forbidden extends FlowDeskException {
 
+    public Forbidden(Text text) {
+        super(text);
+    }
+
     public Forbidden(String message) {
         super(message);
     }
@@ -13,7 +17,7 @@ public class Forbidden extends FlowDeskException {
     }
 
     @Override
-    public String title() {
-        return "Forbidden";
+    public String titleKey() {
+        return "problem.title.forbidden";
     }
 }

@@ -7,9 +7,18 @@ public class InvalidInput extends FlowDeskException {
 
     private final List<FieldError> errors;
 
-    public InvalidInput(String message, List<FieldError> errors) {
-        super(message);
+    public InvalidInput(Text text, List<FieldError> errors) {
+        super(text);
         this.errors = List.copyOf(errors);
+    }
+
+    public InvalidInput(String message, List<FieldError> errors) {
+        this(Text.literal(message), errors);
+    }
+
+    /** One problem at one place; the detail is the same sentence. */
+    public static InvalidInput of(String pointer, Text text, String rule) {
+        return new InvalidInput(text, List.of(FieldError.of(pointer, text, rule)));
     }
 
     public static InvalidInput of(String pointer, String message) {
@@ -26,7 +35,7 @@ public class InvalidInput extends FlowDeskException {
     }
 
     @Override
-    public String title() {
-        return "Invalid input";
+    public String titleKey() {
+        return "problem.title.invalid";
     }
 }

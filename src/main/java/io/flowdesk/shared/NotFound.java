@@ -3,6 +3,10 @@ package io.flowdesk.shared;
 /** The object does not exist, or the caller may not know that it exists. */
 public class NotFound extends FlowDeskException {
 
+    public NotFound(Text text) {
+        super(text);
+    }
+
     public NotFound(String message) {
         super(message);
     }
@@ -13,7 +17,7 @@ public class NotFound extends FlowDeskException {
     }
 
     @Override
-    public String title() {
-        return "Not found";
+    public String titleKey() {
+        return "problem.title.notFound";
     }
 }

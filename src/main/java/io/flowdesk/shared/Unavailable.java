@@ -3,6 +3,10 @@ package io.flowdesk.shared;
 /** FlowDesk is not ready yet (start-up) or a dependency is down. Mapped to 503. */
 public class Unavailable extends FlowDeskException {
 
+    public Unavailable(Text text) {
+        super(text);
+    }
+
     public Unavailable(String message) {
         super(message);
     }
@@ -13,7 +17,7 @@ public class Unavailable extends FlowDeskException {
     }
 
     @Override
-    public String title() {
-        return "Service unavailable";
+    public String titleKey() {
+        return "problem.title.unavailable";
     }
 }

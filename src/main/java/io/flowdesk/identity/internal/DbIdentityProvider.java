@@ -74,6 +74,7 @@ public class DbIdentityProvider implements IdentityProvider<UsernamePasswordAuth
                 .setPrincipal(new QuarkusPrincipal(user.username()))
                 .addRoles(user.roles())
                 .addAttribute(CurrentUser.ATTRIBUTE, user)
+                .addAttribute(io.flowdesk.shared.rest.RequestLocale.USER_LOCALE, user.locale() == null ? "" : user.locale())
                 .build();
     }
 

@@ -5,85 +5,111 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Messages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place where exceptions become HTTP responses. Never leaks class names, SQL or stack traces. */
+/**
+ * The one place where exceptions become HTTP responses, written in the request's language
+ * ({@link RequestLocale}). Never leaks class names, SQL or stack traces.
+ */
 public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
-    public Response flowDesk(FlowDeskException e) {
+    public Response flowDesk(FlowDeskException e, RoutingContext context) {
+        Locale locale = RequestLocale.of(context);
         List<FieldError> errors = e instanceof InvalidInput invalid ? invalid.errors() : List.of();
-        return problem(e.status(), e.title(), e.getMessage(), errors);
+        return problem(e.status(), e.title(locale), e.message(locale), Problem.Entry.of(errors, locale));
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response badJsonSyntax(com.fasterxml.jackson.core.JsonParseException e) {
-        return badJson(e);
+    public Response badJsonSyntax(com.fasterxml.jackson.core.JsonParseException e, RoutingContext context) {
+        return badJson(e, context);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response badJsonShape(MismatchedInputException e) {
-        return badJson(e);
+    public Response badJsonShape(MismatchedInputException e, RoutingContext context) {
+        return badJson(e, context);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response badJson(JsonProcessingException e) {
+    public Response badJson(JsonProcessingException e, RoutingContext context) {
+        Locale locale = RequestLocale.of(context);
         String pointer = "";
         if (e instanceof MismatchedInputException mismatch) {
             pointer = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("/", "/", ""));
         }
-        String detail = "Request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
-        return problem(400, "Malformed request", detail, List.of(FieldError.of(pointer, e.getOriginalMessage())));
+        String detail = pointer.isEmpty() || pointer.equals("/")
+                ? Messages.get(locale, "problem.json.syntax")
+                : Messages.get(locale, "problem.json.shape", pointer);
+        return problem(400, Messages.get(locale, "problem.title.malformed"), detail,
+                List.of(new Problem.Entry(pointer, detail, "json")));
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
+    public Response unauthorized(UnauthorizedException e, RoutingContext context) {
+        Locale locale = RequestLocale.of(context);
         return Response.status(401).header("WWW-Authenticate", "Basic realm=\"FlowDesk\"")
-                .type(PROBLEM_JSON).entity(new Problem("about:blank", "Unauthorized", 401,
-                        "Authentication is required", null, null))
+                .type(PROBLEM_JSON).entity(new Problem("about:blank", Messages.get(locale, "problem.title.unauthorized"),
+                        401, Messages.get(locale, "problem.unauthorized"), null, null))
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response authFailed(AuthenticationFailedException e) {
-        return unauthorized(new UnauthorizedException());
+    public Response authFailed(AuthenticationFailedException e, RoutingContext context) {
+        return unauthorized(new UnauthorizedException(), context);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return problem(403, "Forbidden", "Your role does not allow this action", List.of());
+    public Response forbidden(ForbiddenException e, RoutingContext context) {
+        Locale locale = RequestLocale.of(context);
+        return problem(403, Messages.get(locale, "problem.title.forbidden"), Messages.get(locale, "problem.forbidden"),
+                List.of());
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, RoutingContext context) {
+        Locale locale = RequestLocale.of(context);
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
-            return problem(status, "Internal error", "The request could not be completed", List.of());
+            return problem(status, Messages.get(locale, "problem.title.internal"), Messages.get(locale, "problem.internal"),
+                    List.of());
         }
-        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), List.of());
+        String key = switch (status) {
+            case 404 -> "notFound";
+            case 405 -> "methodNotAllowed";
+            case 406 -> "notAcceptable";
+            case 415 -> "unsupportedMediaType";
+            default -> "badRequest";
+        };
+        return problem(status, Messages.get(locale, "problem.title." + key), Messages.get(locale, "problem.http." + key),
+                List.of());
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, RoutingContext context) {
         LOG.error("unexpected error", e);
-        return problem(500, "Internal error", "The request could not be completed; the error was logged", List.of());
+        Locale locale = RequestLocale.of(context);
+        return problem(500, Messages.get(locale, "problem.title.internal"), Messages.get(locale, "problem.internal"),
+                List.of());
     }
 
-    public static Response problem(int status, String title, String detail, List<FieldError> errors) {
+    public static Response problem(int status, String title, String detail, List<Problem.Entry> errors) {
         return Response.status(status).type(PROBLEM_JSON)
                 .entity(new Problem("about:blank", title, status, detail, null, errors))
                 .build();

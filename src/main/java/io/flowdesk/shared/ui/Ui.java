@@ -2,9 +2,13 @@ package io.flowdesk.shared.ui;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.UI;
 import io.flowdesk.shared.FlowDeskException;
+import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.Text;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -61,12 +65,28 @@ public final class Ui {
             action.run();
             return true;
         } catch (FlowDeskException e) {
-            error(e.getMessage());
+            error(message(e));
             return false;
         } catch (RuntimeException e) {
             LOG.error("view action failed", e);
-            error("Something went wrong; the error was logged");
+            error(Messages.get(locale(), "problem.view.unexpected"));
             return false;
         }
+    }
+
+    /** The UI's language (the session's choice), English outside a UI thread. */
+    public static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Messages.EN : ui.getLocale();
+    }
+
+    /** A FlowDesk error in the UI's language. */
+    public static String message(FlowDeskException e) {
+        return e.message(locale());
+    }
+
+    /** A text in the UI's language. */
+    public static String text(Text text) {
+        return text.in(locale());
     }
 }
