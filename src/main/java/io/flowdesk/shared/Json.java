@@ -23,14 +23,14 @@ public final class Json {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw InvalidInput.of("", "Not valid JSON: " + e.getOriginalMessage());
+            throw InvalidInput.of("", Text.of("problem.json.syntax"), "json");
         }
     }
 
     public static ObjectNode parseObject(String text) {
         JsonNode node = parse(text == null || text.isBlank() ? "{}" : text);
         if (!(node instanceof ObjectNode object)) {
-            throw InvalidInput.of("", "Expected a JSON object");
+            throw InvalidInput.of("", Text.of("problem.json.object"), "json");
         }
         return object;
     }
