@@ -2,6 +2,7 @@ package io.flowdesk.shared.rest;
 
 import io.flowdesk.shared.Messages;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -15,8 +16,8 @@ import java.util.Locale;
 @RegisterForReflection
 public class ApiFallback {
 
-    /** After the REST layer's route, before the servlet's. */
-    static final int ORDER = 1_000_000;
+    /** After the REST layer's routes (order 1500 in Quarkus 3.34), before the servlet's (ROUTE_ORDER_DEFAULT). */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_DEFAULT / 2;
 
     void install(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(context -> {

@@ -85,6 +85,11 @@ public class ProblemMapper {
     public Response web(WebApplicationException e, RoutingContext context) {
         Locale locale = RequestLocale.of(context);
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return badJson(json, context); // the REST layer wraps body-reading errors in a 400
+            }
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
             return problem(status, Messages.get(locale, "problem.title.internal"), Messages.get(locale, "problem.internal"),
