@@ -27,11 +27,20 @@ public class IdentityService {
         return password != null && hash != null && BcryptUtil.matches(password, hash);
     }
 
+    /**
+     * The credentials of the user signing in as {@code login}: a user name, or else an e-mail address that exactly
+     * one enabled account has (so customers can sign in with either).
+     */
     @WithSession
-    public Uni<Optional<StoredCredentials>> credentials(String username) {
-        return UserEntity.<UserEntity>find("username", username).firstResult()
-                .map(user -> Optional.ofNullable(user).filter(u -> u.enabled)
-                        .map(u -> new StoredCredentials(toCurrentUser(u), u.passwordHash)));
+    public Uni<Optional<StoredCredentials>> credentials(String login) {
+        return UserEntity.<UserEntity>find("username", login).firstResult().chain(user -> {
+            if (user != null || login == null || !login.contains("@")) {
+                return Uni.createFrom().item(user);
+            }
+            return UserEntity.<UserEntity>list("lower(email) = ?1 and enabled = true", login.strip().toLowerCase())
+                    .map(list -> list.size() == 1 ? list.get(0) : null);
+        }).map(user -> Optional.ofNullable(user).filter(u -> u.enabled)
+                .map(u -> new StoredCredentials(toCurrentUser(u), u.passwordHash)));
     }
 
     /** The id of the customer account with this e-mail, or null. */
@@ -79,7 +88,7 @@ public class IdentityService {
                     return Uni.createFrom().item(toCurrentUser(existing));
                 }
                 return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
-                        "An account with this e-mail exists already; sign in instead"));
+                        io.flowdesk.shared.Text.of("portal.error.accountExists")));
             }
             UserEntity user = new UserEntity();
             user.username = username;

@@ -7,6 +7,8 @@ import io.flowdesk.portal.internal.LookupCodeEntity;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.Text;
 import io.flowdesk.tickets.TicketService;
 import io.flowdesk.workflow.EngineBridge;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -36,7 +39,8 @@ public class PortalService {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{5,30}");
     static final Duration CODE_TTL = Duration.ofMinutes(10);
     static final Duration MIN_LOOKUP_TIME = Duration.ofMillis(600);
-    public static final String LOOKUP_SENT = "If the number and phone match a ticket, a code was sent to its contact.";
+    /** What step 1 of a status lookup always answers. */
+    public static final Text LOOKUP_SENT = Text.of("portal.lookup.sent");
 
     private final SecureRandom random = new SecureRandom();
 
@@ -60,48 +64,52 @@ public class PortalService {
     public Uni<CurrentUser> signUp(String email, String password, String name, String phone) {
         List<FieldError> errors = new ArrayList<>();
         if (email == null || !EMAIL.matcher(email.strip()).matches() || email.length() > 200) {
-            errors.add(new FieldError("/email", "a valid e-mail address is required", "format"));
+            errors.add(FieldError.of("/email", Text.of("portal.error.email"), "format"));
         }
         if (password == null || password.length() < 8 || password.length() > 200) {
-            errors.add(new FieldError("/password", "the password needs at least 8 characters", "minLength"));
+            errors.add(FieldError.of("/password", Text.of("portal.error.password"), "minLength"));
         }
         if (name == null || name.isBlank() || name.length() > 200) {
-            errors.add(new FieldError("/name", "your name is required", "required"));
+            errors.add(FieldError.of("/name", Text.of("portal.error.name"), "required"));
         }
         if (phone != null && !phone.isBlank() && !PHONE.matcher(phone).matches()) {
-            errors.add(new FieldError("/phone", "not a valid phone number", "format"));
+            errors.add(FieldError.of("/phone", Text.of("portal.error.phone"), "format"));
         }
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidInput("The sign-up is not valid", errors));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("portal.error.signUp"), errors));
         }
         return bridge.call(() -> IdentityService.hash(password))
                 .chain(hash -> identity.createCustomer(email, name, phone, hash, false, false));
     }
 
-    /** Sends a sign-in code to an e-mail address (guest access). Always answers alike. */
+    /** Sends a sign-in code to an e-mail address (guest access), written in English. */
     public Uni<Void> requestGuestCode(String email, String client) {
+        return requestGuestCode(email, client, Messages.EN);
+    }
+
+    /** Sends a sign-in code to an e-mail address (guest access), in the requester's language. */
+    public Uni<Void> requestGuestCode(String email, String client, Locale locale) {
         if (email == null || !EMAIL.matcher(email.strip()).matches()) {
-            return Uni.createFrom().failure(InvalidInput.of("/email", "a valid e-mail address is required"));
+            return Uni.createFrom().failure(InvalidInput.of("/email", Text.of("portal.error.email"), "format"));
         }
         String subject = email.strip().toLowerCase();
         if (!limiter.allow("guest:" + client, 10, Duration.ofMinutes(15))
                 || !limiter.allow("guest-mail:" + subject, 3, Duration.ofMinutes(15))) {
-            return Uni.createFrom().failure(new TooManyRequests("Too many codes requested; try again in 15 minutes"));
+            return Uni.createFrom().failure(new TooManyRequests(Text.of("portal.error.tooManyCodes", 15)));
         }
-        return issueCode("GUEST", subject).chain(code -> notifications.mail(subject, "FlowDesk 登录验证码 / sign-in code",
-                "您的 FlowDesk 验证码 / Your FlowDesk sign-in code\n\nCODE: " + code
-                        + "\n\n10 分钟内有效 / valid for 10 minutes."))
+        return issueCode("GUEST", subject).chain(code -> notifications.mail(subject,
+                Messages.get(locale, "portal.mail.guest.subject"), Messages.get(locale, "portal.mail.guest.body", code)))
                 .replaceWithVoid();
     }
 
     public Uni<CurrentUser> verifyGuestCode(String email, String code, String client) {
         String subject = email == null ? "" : email.strip().toLowerCase();
         if (!limiter.allow("guest-verify:" + client, 20, Duration.ofMinutes(15))) {
-            return Uni.createFrom().failure(new TooManyRequests("Too many attempts; try again in 15 minutes"));
+            return Uni.createFrom().failure(new TooManyRequests(Text.of("portal.error.tooManyAttempts", 15)));
         }
         return checkCode("GUEST", subject, code).chain(ok -> {
             if (!ok) {
-                return Uni.createFrom().failure(InvalidInput.of("/code", "The code is wrong or has expired"));
+                return Uni.createFrom().failure(InvalidInput.of("/code", Text.of("portal.error.codeWrong"), "code"));
             }
             String randomPassword = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
             return bridge.call(() -> IdentityService.hash(randomPassword))
@@ -111,15 +119,30 @@ public class PortalService {
 
     // ---- status lookup ----
 
+    /** Step 1 of a status lookup, the code mail in English. */
+    public Uni<Text> requestStatusCode(String number, String phone, String client) {
+        return requestStatusCode(number, phone, client, Messages.EN);
+    }
+
     /**
-     * Step 1: number + phone. When both match, a code goes to the ticket's e-mail contact. The answer, and the
-     * time it takes, is the same either way.
+     * Step 1: number + phone. When both match, a code goes to the ticket's e-mail contact, in the requester's
+     * language. The answer, and the time it takes, is the same either way; empty fields are field errors.
      */
-    public Uni<String> requestStatusCode(String number, String phone, String client) {
+    public Uni<Text> requestStatusCode(String number, String phone, String client, Locale locale) {
         long started = System.nanoTime();
+        List<FieldError> errors = new ArrayList<>();
+        if (number == null || number.isBlank()) {
+            errors.add(FieldError.of("/number", Text.of("portal.lookup.error.number"), "required"));
+        }
+        if (phone == null || phone.isBlank()) {
+            errors.add(FieldError.of("/phone", Text.of("portal.lookup.error.phone"), "required"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidInput(Text.of("portal.lookup.invalid"), errors));
+        }
         if (!limiter.allow("lookup:" + client, 5, Duration.ofMinutes(10))
                 || !limiter.allow("lookup-number:" + normalizeNumber(number), 5, Duration.ofMinutes(10))) {
-            return Uni.createFrom().failure(new TooManyRequests("Too many lookups; try again in 10 minutes"));
+            return Uni.createFrom().failure(new TooManyRequests(Text.of("portal.error.tooManyLookups", 10)));
         }
         return tickets.publicTicket(normalizeNumber(number)).chain(ticket -> {
             boolean match = ticket != null && digits(ticket.customerPhone()).length() >= 5
@@ -127,9 +150,9 @@ public class PortalService {
             // the same work (a code hash and a row) happens whether or not the details match
             String subject = match ? ticket.number() : "nomatch:" + normalizeNumber(number);
             return issueCode("STATUS", subject).chain(code -> match && ticket.customerEmail() != null
-                    ? notifications.mail(ticket.customerEmail(), "FlowDesk 工单查询验证码 / status code " + ticket.number(),
-                            "工单 " + ticket.number() + " 的查询验证码 / Your code for ticket " + ticket.number()
-                                    + "\n\nCODE: " + code + "\n\n10 分钟内有效 / valid for 10 minutes.").replaceWithVoid()
+                    ? notifications.mail(ticket.customerEmail(),
+                            Messages.get(locale, "portal.mail.status.subject", ticket.number()),
+                            Messages.get(locale, "portal.mail.status.body", ticket.number(), code)).replaceWithVoid()
                     : Uni.createFrom().voidItem());
         }).chain(() -> padTo(started)).replaceWith(LOOKUP_SENT);
     }
@@ -137,14 +160,24 @@ public class PortalService {
     /** Step 2: the code. Wrong, expired or unknown all answer alike. */
     public Uni<StatusView> verifyStatusCode(String number, String code, String client) {
         long started = System.nanoTime();
+        List<FieldError> errors = new ArrayList<>();
+        if (number == null || number.isBlank()) {
+            errors.add(FieldError.of("/number", Text.of("portal.lookup.error.number"), "required"));
+        }
+        if (code == null || code.isBlank()) {
+            errors.add(FieldError.of("/code", Text.of("portal.lookup.error.code"), "required"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidInput(Text.of("portal.lookup.invalid"), errors));
+        }
         if (!limiter.allow("lookup-verify:" + client, 10, Duration.ofMinutes(10))) {
-            return Uni.createFrom().failure(new TooManyRequests("Too many attempts; try again in 10 minutes"));
+            return Uni.createFrom().failure(new TooManyRequests(Text.of("portal.error.tooManyAttempts", 10)));
         }
         String subject = normalizeNumber(number);
         return checkCode("STATUS", subject, code).chain(ok -> ok ? tickets.publicTicket(subject)
                 : Uni.createFrom().<TicketService.PublicTicket>nullItem()).chain(ticket -> padTo(started).map(v -> {
                     if (ticket == null) {
-                        throw InvalidInput.of("/code", "The code is wrong or has expired");
+                        throw InvalidInput.of("/code", Text.of("portal.error.codeWrong"), "code");
                     }
                     return new StatusView(ticket.number(), ticket.title(), ticket.status(), ticket.currentStep(),
                             ticket.createdAt(), ticket.updatedAt(), ticket.timeline());

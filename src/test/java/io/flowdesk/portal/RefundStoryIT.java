@@ -108,7 +108,7 @@ class RefundStoryIT {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-" + number))).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-status")));
                 assertEquals("已解决", back.findElement(By.id("portal-status")).getText().strip());
-                radio(back, "csat-rating", "★★★★★");
+                Browser.click(back, "csat-star-5");
                 type(back, "csat-comment", "处理很快，谢谢！");
                 back.findElement(By.id("csat-submit")).click();
                 settle(back);

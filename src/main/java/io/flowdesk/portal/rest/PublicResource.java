@@ -2,8 +2,10 @@ package io.flowdesk.portal.rest;
 
 import io.flowdesk.portal.PortalService;
 import io.flowdesk.portal.StatusView;
+import io.flowdesk.shared.rest.RequestLocale;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Map;
 
 /** Endpoints without an account: sign-up and the status lookup (number + phone, then a mailed code). */
@@ -26,6 +29,9 @@ public class PublicResource {
     @Context
     HttpServerRequest http;
 
+    @Inject
+    RoutingContext routing;
+
     @POST
     @Path("/signup")
     public Uni<Response> signUp(SignUpRequest request) {
@@ -34,12 +40,17 @@ public class PublicResource {
                 .entity(Map.of("username", user.username())).build());
     }
 
-    /** Step 1 of a status lookup. Always 202 with the same message, whatever matched. */
+    /**
+     * Step 1 of a status lookup. Always 202 with the same message (in the request's language), whatever matched;
+     * the code mail is written in that language too.
+     */
     @POST
     @Path("/status/request")
     public Uni<Response> requestStatus(LookupRequest request) {
+        Locale locale = RequestLocale.of(routing);
         return portal.requestStatusCode(request == null ? null : request.number(), request == null ? null
-                : request.phone(), client()).map(message -> Response.accepted(Map.of("message", message)).build());
+                : request.phone(), client(), locale).map(message -> Response.accepted(Map.of("message",
+                        message.in(locale))).build());
     }
 
     @POST

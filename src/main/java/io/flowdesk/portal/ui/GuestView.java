@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -20,7 +22,7 @@ import jakarta.inject.Inject;
 /** Continue as a guest: a code mailed to the address proves it, then the guest sees their tickets. */
 @Route(value = "portal/guest", layout = PortalLayout.class)
 @PageTitle("FlowDesk")
-public class GuestView extends VerticalLayout implements PublicPage {
+public class GuestView extends VerticalLayout implements PublicPage, BeforeEnterObserver {
 
     @Inject
     public GuestView(PortalService portal) {
@@ -37,7 +39,7 @@ public class GuestView extends VerticalLayout implements PublicPage {
         verify.setVisible(false);
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button send = new Button(getTranslation("portal.sendCode"), e -> {
-            if (Ui.attempt(() -> Ui.await(() -> portal.requestGuestCode(email.getValue(), client())))) {
+            if (Ui.attempt(() -> Ui.await(() -> portal.requestGuestCode(email.getValue(), client(), Ui.locale())))) {
                 Ui.success(getTranslation("portal.codeSent"));
                 code.setVisible(true);
                 verify.setVisible(true);
@@ -51,10 +53,15 @@ public class GuestView extends VerticalLayout implements PublicPage {
                 getUI().ifPresent(ui -> ui.navigate("portal"));
             } catch (FlowDeskException ex) {
                 code.setInvalid(true);
-                code.setErrorMessage(ex.getMessage());
+                code.setErrorMessage(Ui.message(ex));
             }
         });
         add(email, send, code, verify);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        PortalLayout.sendSignedInHome(event);
     }
 
     static String client() {

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.flowdesk.identity.IdentityService;
@@ -12,10 +14,10 @@ import io.flowdesk.identity.ui.PublicPage;
 import io.flowdesk.identity.ui.SignIn;
 import jakarta.inject.Inject;
 
-/** Customers sign in with e-mail and password, or continue as a guest, or sign up. */
+/** Customers sign in with user name or e-mail and password, or continue as a guest, or sign up. */
 @Route(value = "portal/login", layout = PortalLayout.class)
 @PageTitle("FlowDesk")
-public class PortalLoginView extends VerticalLayout implements PublicPage {
+public class PortalLoginView extends VerticalLayout implements PublicPage, BeforeEnterObserver {
 
     @Inject
     public PortalLoginView(IdentityService identity) {
@@ -25,7 +27,7 @@ public class PortalLoginView extends VerticalLayout implements PublicPage {
         LoginForm form = new LoginForm();
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("portal.signIn"));
-        i18n.getForm().setUsername(getTranslation("portal.emailOrUser"));
+        i18n.getForm().setUsername(getTranslation("portal.login.identifier"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
@@ -47,5 +49,10 @@ public class PortalLoginView extends VerticalLayout implements PublicPage {
         Anchor lookup = new Anchor("portal/lookup", getTranslation("portal.lookup"));
         lookup.setId("to-lookup");
         add(form, signUp, guest, lookup);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        PortalLayout.sendSignedInHome(event);
     }
 }

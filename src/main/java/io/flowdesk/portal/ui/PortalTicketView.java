@@ -2,24 +2,32 @@ package io.flowdesk.portal.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.flowdesk.forms.FormDefinition;
+import io.flowdesk.forms.FormService;
+import io.flowdesk.forms.ui.FormRenderer;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.ui.CustomerPage;
 import io.flowdesk.identity.ui.UiSession;
 import io.flowdesk.shared.NotFound;
 import io.flowdesk.shared.ui.Ui;
+import io.flowdesk.templates.PublishedTemplate;
+import io.flowdesk.templates.TemplateService;
 import io.flowdesk.templates.TicketStatus;
+import io.flowdesk.tickets.TaskView;
 import io.flowdesk.tickets.AttachmentService;
 import io.flowdesk.tickets.CollaborationService;
 import io.flowdesk.tickets.TicketDetails;
@@ -27,9 +35,16 @@ import io.flowdesk.tickets.TicketService;
 import io.flowdesk.tickets.ui.AttachmentsPanel;
 import io.flowdesk.tickets.ui.TimelinePanel;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** One of my tickets: status, public timeline, reply, attachments, then rating or reopening. */
+/**
+ * One of my tickets: a way back to my tickets, a summary (type, status, current step, last update, what I
+ * submitted), reply, attachments, the public timeline, then rating or reopening.
+ */
 @Route(value = "portal/tickets/:number", layout = PortalLayout.class)
 @PageTitle("FlowDesk")
 public class PortalTicketView extends VerticalLayout implements CustomerPage, BeforeEnterObserver {
@@ -37,16 +52,20 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
     private final TicketService tickets;
     private final CollaborationService collaboration;
     private final AttachmentService attachments;
+    private final TemplateService templates;
+    private final FormService forms;
     private final CurrentUser user;
     private final int reopenDays;
     private String number;
 
     @Inject
     public PortalTicketView(TicketService tickets, CollaborationService collaboration, AttachmentService attachments,
-            @ConfigProperty(name = "flowdesk.portal.reopen-days", defaultValue = "7") int reopenDays) {
+            TemplateService templates, FormService forms, @ConfigProperty(name = "flowdesk.portal.reopen-days", defaultValue = "7") int reopenDays) {
         this.tickets = tickets;
         this.collaboration = collaboration;
         this.attachments = attachments;
+        this.templates = templates;
+        this.forms = forms;
         this.user = UiSession.user().orElseThrow();
         this.reopenDays = reopenDays;
         addClassName("fd-portal-ticket");
@@ -61,6 +80,11 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
 
     private void render() {
         removeAll();
+        RouterLink back = new RouterLink("", PortalHomeView.class);
+        back.add(VaadinIcon.ARROW_LEFT.create(), new Span(getTranslation("portal.back")));
+        back.setId("portal-back");
+        back.addClassName("fd-portal-back");
+        add(back);
         TicketDetails ticket;
         try {
             ticket = Ui.await(() -> tickets.get(user, number));
@@ -70,11 +94,7 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
         }
         H1 title = new H1(ticket.number());
         title.setId("portal-ticket-number");
-        Span status = new Span(getTranslation("status." + ticket.status()));
-        status.addClassName("fd-status");
-        status.addClassName("fd-status-" + ticket.status());
-        status.setId("portal-status");
-        add(title, new Paragraph(ticket.title()), status);
+        add(title, new Paragraph(ticket.title()), summary(ticket));
 
         boolean resolved = TicketStatus.RESOLVED.equals(ticket.status()) || TicketStatus.CLOSED.equals(ticket.status());
         if (resolved) {
@@ -84,7 +104,7 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
         TextArea reply = new TextArea(getTranslation("portal.reply"));
         reply.setWidthFull();
         reply.setId("portal-reply");
-        Button send = new Button(getTranslation("ticket.reply"), e -> {
+        Button send = new Button(getTranslation("portal.send"), e -> {
             if (Ui.attempt(() -> Ui.await(() -> collaboration.post(user, number, reply.getValue(), false)))) {
                 render();
             }
@@ -95,6 +115,73 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
         add(new H3(getTranslation("ticket.attachments")), new AttachmentsPanel(attachments, user, number));
         add(new H3(getTranslation("ticket.timeline")), new TimelinePanel(Ui.await(() -> tickets.timeline(user,
                 number))));
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * Where the ticket stands, for its customer: type, status, current step, dates and what they submitted. FlowDesk
+     * has no response-time targets yet, so the card says so instead of promising a deadline.
+     */
+    private Div summary(TicketDetails ticket) {
+        String locale = UiSession.localeTag();
+        PublishedTemplate template = Ui.await(() -> templates.version(ticket.type(), ticket.templateVersion()));
+        Div card = new Div();
+        card.addClassName("fd-card");
+        card.addClassName("fd-portal-summary");
+        card.setId("portal-summary");
+        card.add(new H3(getTranslation("portal.summary.title")));
+        Div list = new Div();
+        list.addClassName("fd-facts");
+        list.add(fact("summary-type", "portal.summary.type", new Span(template.name(locale))));
+        Span status = new Span(getTranslation("status." + ticket.status()));
+        status.addClassName("fd-status");
+        status.addClassName("fd-status-" + ticket.status());
+        status.setId("portal-status");
+        list.add(fact("summary-status", "portal.summary.status", status));
+        boolean finished = TicketStatus.RESOLVED.equals(ticket.status()) || TicketStatus.CLOSED.equals(ticket.status());
+        String steps = ticket.openTasks().stream().map(t -> stepName(t, locale)).distinct()
+                .collect(Collectors.joining(locale.equals("en") ? ", " : "、"));
+        if (!finished && !steps.isBlank()) {
+            list.add(fact("summary-step", "portal.summary.step", new Span(steps)));
+        }
+        list.add(fact("summary-created", "portal.summary.created", new Span(time(ticket.createdAt()))));
+        list.add(fact("summary-updated", "portal.summary.updated", new Span(time(ticket.updatedAt()))));
+        card.add(list);
+        if (!finished) {
+            Paragraph expect = new Paragraph(getTranslation("portal.summary.expect"));
+            expect.addClassName("fd-muted");
+            expect.setId("summary-expect");
+            card.add(expect);
+        }
+        if (template.startForm() != null && ticket.data() != null) {
+            FormDefinition start = Ui.await(() -> forms.get(template.startForm().key(), template.startForm().version()));
+            FormRenderer submitted = new FormRenderer(start.schema(), locale, true);
+            submitted.setValue(ticket.data());
+            Details details = new Details(getTranslation("portal.summary.submitted"), submitted);
+            details.setOpened(true);
+            details.setId("portal-submitted");
+            card.add(details);
+        }
+        return card;
+    }
+
+    private Div fact(String id, String labelKey, com.vaadin.flow.component.Component value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("fd-fact-label");
+        Div row = new Div(label, value);
+        row.addClassName("fd-fact");
+        row.setId(id);
+        return row;
+    }
+
+    private static String stepName(TaskView task, String locale) {
+        String en = task.nameEn();
+        return locale.equals("en") && en != null && !en.isBlank() ? en : task.name();
+    }
+
+    private static String time(OffsetDateTime at) {
+        return at == null ? "" : TIME.format(at.atZoneSameInstant(ZoneId.systemDefault()));
     }
 
     private Div ratingBox(TicketDetails ticket) {
@@ -108,17 +195,14 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
             box.add(done);
         } else {
             box.add(new H3(getTranslation("portal.rate")));
-            RadioButtonGroup<Integer> stars = new RadioButtonGroup<>();
-            stars.setItems(1, 2, 3, 4, 5);
-            stars.setItemLabelGenerator(n -> "★".repeat(n));
+            StarRating stars = new StarRating(getTranslation("portal.rating.group"));
             stars.setId("csat-rating");
             TextArea comment = new TextArea(getTranslation("portal.rate.comment"));
             comment.setId("csat-comment");
             comment.setWidthFull();
             Button rate = new Button(getTranslation("portal.rate.submit"), e -> {
                 if (stars.getValue() == null) {
-                    stars.setInvalid(true);
-                    stars.setErrorMessage(getTranslation("portal.rate.choose"));
+                    stars.setError(getTranslation("portal.rate.choose"));
                     return;
                 }
                 if (Ui.attempt(() -> Ui.await(() -> tickets.rate(user, number, stars.getValue(),
@@ -130,7 +214,7 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
             rate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             box.add(stars, comment, rate);
         }
-        if (ticket.resolvedAt() != null && ticket.resolvedAt().isAfter(java.time.OffsetDateTime.now()
+        if (ticket.resolvedAt() != null && ticket.resolvedAt().isAfter(OffsetDateTime.now()
                 .minusDays(reopenDays))) {
             TextArea reason = new TextArea(getTranslation("portal.reopen.reason"));
             reason.setId("reopen-reason");

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.flowdesk.identity.ui.PublicPage;
@@ -19,7 +21,7 @@ import jakarta.inject.Inject;
 
 @Route(value = "portal/signup", layout = PortalLayout.class)
 @PageTitle("FlowDesk")
-public class SignUpView extends VerticalLayout implements PublicPage {
+public class SignUpView extends VerticalLayout implements PublicPage, BeforeEnterObserver {
 
     @Inject
     public SignUpView(PortalService portal) {
@@ -43,19 +45,24 @@ public class SignUpView extends VerticalLayout implements PublicPage {
             } catch (InvalidInput invalid) {
                 invalid.errors().forEach(x -> {
                     switch (x.pointer()) {
-                        case "/email" -> { email.setInvalid(true); email.setErrorMessage(x.message()); }
-                        case "/password" -> { password.setInvalid(true); password.setErrorMessage(x.message()); }
-                        case "/name" -> { name.setInvalid(true); name.setErrorMessage(x.message()); }
-                        default -> { phone.setInvalid(true); phone.setErrorMessage(x.message()); }
+                        case "/email" -> { email.setInvalid(true); email.setErrorMessage(x.message(Ui.locale())); }
+                        case "/password" -> { password.setInvalid(true); password.setErrorMessage(x.message(Ui.locale())); }
+                        case "/name" -> { name.setInvalid(true); name.setErrorMessage(x.message(Ui.locale())); }
+                        default -> { phone.setInvalid(true); phone.setErrorMessage(x.message(Ui.locale())); }
                     }
                 });
             } catch (FlowDeskException other) {
-                Ui.error(other.getMessage());
+                Ui.error(Ui.message(other));
             }
         });
         create.setId("signup-submit");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(email, password, name, phone, create);
         setMaxWidth("28em");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        PortalLayout.sendSignedInHome(event);
     }
 }

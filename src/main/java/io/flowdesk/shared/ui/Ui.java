@@ -1,5 +1,6 @@
 package io.flowdesk.shared.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.UI;
@@ -50,13 +51,36 @@ public final class Ui {
     }
 
     public static void error(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        toast(message, 6000, NotificationVariant.LUMO_ERROR);
     }
 
     public static void success(String message) {
-        Notification n = Notification.show(message, 3000, Notification.Position.TOP_CENTER);
-        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        toast(message, 3000, NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static final String BOTTOM_ONE = "flowdesk.toasts.bottomOne";
+    private static final String LAST_TOAST = "flowdesk.toasts.last";
+
+    /**
+     * Toasts of this UI show at the bottom, one at a time (a new one replaces the previous), so on a phone they
+     * do not pile up over the header. The portal's layout turns this on while it is shown.
+     */
+    public static void toastsAtBottom(UI ui, boolean on) {
+        ComponentUtil.setData(ui, BOTTOM_ONE, on ? Boolean.TRUE : null);
+    }
+
+    private static void toast(String message, int millis, NotificationVariant variant) {
+        UI ui = UI.getCurrent();
+        boolean bottomOne = ui != null && ComponentUtil.getData(ui, BOTTOM_ONE) != null;
+        if (bottomOne && ComponentUtil.getData(ui, LAST_TOAST) instanceof Notification last) {
+            last.close();
+        }
+        Notification n = Notification.show(message, millis, bottomOne ? Notification.Position.BOTTOM_STRETCH
+                : Notification.Position.TOP_CENTER);
+        n.addThemeVariants(variant);
+        if (bottomOne) {
+            ComponentUtil.setData(ui, LAST_TOAST, n);
+        }
     }
 
     /** Runs an action and shows a FlowDesk error as a notification instead of an error page. */
