@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Messages;
 import io.flowdesk.testing.GreenMailResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +61,38 @@ class GuestAccessTest {
         for (int i = 0; i < 3; i++) {
             VertxContextSupport.subscribeAndAwait(() -> portal.requestGuestCode(email, "client-" + email));
         }
-        assertThrows(TooManyRequests.class, () -> VertxContextSupport.subscribeAndAwait(() -> portal.requestGuestCode(
-                email, "client-" + email)));
+        TooManyRequests limited = assertThrows(TooManyRequests.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> portal.requestGuestCode(email, "client-" + email)));
+        assertEquals("验证码请求过多，请 15 分钟后再试。", limited.message(Messages.ZH));
+        assertEquals("Too many codes requested; try again in 15 minutes.", limited.message(Messages.EN));
+    }
+
+    @Test
+    void theCodeMailIsInTheLanguageOfThePageThatAskedForIt() throws Throwable {
+        for (Locale locale : List.of(Messages.ZH, Messages.EN)) {
+            String email = "lang-" + locale.getLanguage() + "-" + System.nanoTime() + "@example.com";
+            int before = GreenMailResource.to(GreenMailResource.mail(), email).size();
+            VertxContextSupport.subscribeAndAwait(() -> portal.requestGuestCode(email, "lang-test", locale));
+            GreenMailResource.code(GreenMailResource.mail(), email, before);
+            var mails = GreenMailResource.to(GreenMailResource.mail(), email);
+            MimeMessage mail = mails.get(mails.size() - 1);
+            String body = String.valueOf(mail.getContent());
+            if (locale == Messages.ZH) {
+                assertEquals("您的 FlowDesk 登录验证码", mail.getSubject());
+                assertTrue(body.contains("10 分钟内有效"), body);
+            } else {
+                assertEquals("Your FlowDesk sign-in code", mail.getSubject());
+                assertTrue(body.contains("valid for 10 minutes"), body);
+            }
+        }
+    }
+
+    @Test
+    void aWrongCodeSaysSoInBothLanguages() {
+        InvalidInput wrong = assertThrows(InvalidInput.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> portal.verifyGuestCode("nobody-" + System.nanoTime() + "@example.com", "000000", "test")));
+        assertEquals("/code", wrong.errors().get(0).pointer());
+        assertEquals("验证码错误或已过期。", wrong.errors().get(0).message(Messages.ZH));
+        assertEquals("The code is wrong or has expired.", wrong.errors().get(0).message(Messages.EN));
     }
 }

@@ -54,7 +54,7 @@ class PortalApiTest {
         as("agent1").body(Map.of("text", "内部：疑似账号被锁", "internal", true)).post("/api/tickets/" + number
                 + "/comments").then().statusCode(201);
         int before = GreenMailResource.to(GreenMailResource.mail(), email).size();
-        lookup(number, "13812345678").then().statusCode(202).body("message", equalTo(PortalService.LOOKUP_SENT));
+        lookup(number, "13812345678").then().statusCode(202).body("message", equalTo("If the number and phone match a ticket, a code was sent to its contact."));
         String code = GreenMailResource.code(GreenMailResource.mail(), email, before);
         given().contentType(ContentType.JSON).body(Map.of("number", number, "code", "000000".equals(code) ? "111111"
                 : "000000")).post("/api/public/status/verify").then().statusCode(422);
@@ -169,5 +169,71 @@ class PortalApiTest {
         as("agent1").get("/api/tickets/" + number).then().body("customer.phone", equalTo("13812345678"));
         complete("partner1", intercept, Map.of("intercepted", true)).then().statusCode(200);
         as("admin").get("/api/tickets/" + number + "/timeline").then().body("kind", hasItem("TRANSFERRED"));
+    }
+
+    static Response lookupIn(String language, Map<String, Object> body, String path) {
+        return given().contentType(ContentType.JSON).header("Accept-Language", language).body(body)
+                .post("/api/public/status/" + path);
+    }
+
+    @Test
+    void anEmptyLookupNamesEachMissingFieldByItsLabelInTheRequestsLanguage() {
+        lookupIn("zh-CN", Map.of(), "request").then().statusCode(422)
+                .body("errors.find { it.pointer == '/number' }.message", equalTo("请填写工单号，例如 FD-2026-000123。"))
+                .body("errors.find { it.pointer == '/phone' }.message", equalTo("请填写工单上登记的电话。"))
+                .body("errors.rule", everyItem(equalTo("required")));
+        lookupIn("en", Map.of("number", "  ", "phone", ""), "request").then().statusCode(422)
+                .body("errors.find { it.pointer == '/number' }.message",
+                        equalTo("Enter the ticket number, e.g. FD-2026-000123."))
+                .body("errors.find { it.pointer == '/phone' }.message", equalTo("Enter the phone number on the ticket."));
+        lookupIn("zh-CN", Map.of("number", "FD-2026-000001"), "verify").then().statusCode(422)
+                .body("errors.pointer", equalTo(java.util.List.of("/code")))
+                .body("errors[0].message", equalTo("请填写收到的验证码。"));
+        lookupIn("en", Map.of("code", "123456"), "verify").then().statusCode(422)
+                .body("errors.pointer", equalTo(java.util.List.of("/number")))
+                .body("errors[0].message", equalTo("Enter the ticket number, e.g. FD-2026-000123."));
+        // empty input is not a lookup: it does not use up the client's allowance
+        for (int i = 0; i < 5; i++) {
+            lookupIn("en", Map.of("number", "FD-1999-00010" + i, "phone", "13900001111"), "request").then()
+                    .statusCode(202);
+        }
+    }
+
+    @Test
+    void theLookupAnswerAndItsRateLimitSpeakTheRequestsLanguage() {
+        lookupIn("zh-CN", Map.of("number", "FD-1999-000201", "phone", "13900001111"), "request").then()
+                .statusCode(202).body("message", equalTo("如果工单号与电话匹配，验证码已发送至工单联系人。"));
+        for (int i = 0; i < 4; i++) {
+            lookupIn("en", Map.of("number", "FD-1999-00021" + i, "phone", "13900001111"), "request").then()
+                    .statusCode(202);
+        }
+        lookupIn("zh-CN", Map.of("number", "FD-1999-000220", "phone", "13900001111"), "request").then()
+                .statusCode(429).body("detail", equalTo("查询次数过多，请 10 分钟后再试。"))
+                .body("title", not(equalTo("Too many requests")));
+        lookupIn("en", Map.of("number", "FD-1999-000221", "phone", "13900001111"), "request").then()
+                .statusCode(429).body("detail", equalTo("Too many lookups; try again in 10 minutes."));
+    }
+
+    @Test
+    void theCodeMailIsWrittenInTheLanguageOfTheLookup() throws Exception {
+        String email = "zh-mail-" + System.nanoTime() + "@example.com";
+        String number = ticketFor(email, "137 0000 2222");
+        int before = GreenMailResource.to(GreenMailResource.mail(), email).size();
+        lookupIn("zh-CN", Map.of("number", number, "phone", "13700002222"), "request").then().statusCode(202);
+        GreenMailResource.code(GreenMailResource.mail(), email, before);
+        var mails = GreenMailResource.to(GreenMailResource.mail(), email);
+        var mail = mails.get(mails.size() - 1);
+        assertEquals("工单 " + number + " 的 FlowDesk 查询验证码", mail.getSubject());
+        assertTrue(String.valueOf(mail.getContent()).contains("10 分钟内有效"), String.valueOf(mail.getContent()));
+    }
+
+    @Test
+    void customersSignInWithTheirUserNameOrTheirEmail() {
+        given().auth().preemptive().basic("customer1", "demo").get("/api/tickets").then().statusCode(200);
+        given().auth().preemptive().basic("customer1@example.com", "demo").get("/api/tickets").then().statusCode(200);
+        given().auth().preemptive().basic("Customer1@Example.com", "demo").get("/api/tickets").then().statusCode(200);
+        given().auth().preemptive().basic("customer1@example.com", "wrong").get("/api/tickets").then()
+                .statusCode(401);
+        given().auth().preemptive().basic("nobody@example.com", "demo").get("/api/tickets").then().statusCode(401);
     }
 }
