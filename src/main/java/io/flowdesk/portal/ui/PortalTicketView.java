@@ -105,6 +105,11 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
         reply.setWidthFull();
         reply.setId("portal-reply");
         Button send = new Button(getTranslation("portal.send"), e -> {
+            if (reply.getValue() == null || reply.getValue().isBlank()) {
+                reply.setErrorMessage(getTranslation("portal.reply.empty"));
+                reply.setInvalid(true);
+                return;
+            }
             if (Ui.attempt(() -> Ui.await(() -> collaboration.post(user, number, reply.getValue(), false)))) {
                 render();
             }
