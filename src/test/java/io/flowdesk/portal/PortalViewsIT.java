@@ -131,12 +131,16 @@ class PortalViewsIT {
             assertTrue(Boolean.TRUE.equals(js.executeScript("return Array.from(document.querySelectorAll("
                     + "'#portal-submitted [readonly]')).length > 0")), "the submitted data is read-only");
             screenshot(driver, "portal-ticket-phone-" + l);
+            js.executeScript("document.getElementById('portal-submitted').scrollIntoView({block: 'start'})");
+            screenshot(driver, "portal-ticket-submitted-phone-" + l);
 
             // an empty reply is a field error, not a toast
             Browser.click(driver, "portal-reply-send");
             wait.until(d -> Boolean.TRUE.equals(js.executeScript(
                     "return document.getElementById('portal-reply').hasAttribute('invalid')")));
             assertEquals(lang.replyEmpty(), js.executeScript("return document.getElementById('portal-reply').errorMessage"));
+            js.executeScript("document.getElementById('portal-reply').scrollIntoView({block: 'center'})");
+            screenshot(driver, "portal-ticket-reply-phone-" + l);
 
             // the way back
             assertTrue(driver.findElement(By.id("portal-back")).getText().contains(lang.back()));

@@ -31,8 +31,10 @@ public class GuestView extends VerticalLayout implements PublicPage, BeforeEnter
         add(new H1(getTranslation("portal.guest")), new Paragraph(getTranslation("portal.guest.explain")));
         EmailField email = new EmailField(getTranslation("newTicket.customerEmail"));
         email.setId("guest-email");
+        email.setWidthFull();
         TextField code = new TextField(getTranslation("portal.code"));
         code.setId("guest-code");
+        code.setWidthFull();
         code.setVisible(false);
         Button verify = new Button(getTranslation("portal.verify"));
         verify.setId("guest-verify");

@@ -2,11 +2,11 @@ package io.flowdesk.portal.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -163,10 +163,11 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
             FormDefinition start = Ui.await(() -> forms.get(template.startForm().key(), template.startForm().version()));
             FormRenderer submitted = new FormRenderer(start.schema(), locale, true);
             submitted.setValue(ticket.data());
-            Details details = new Details(getTranslation("portal.summary.submitted"), submitted);
-            details.setOpened(true);
-            details.setId("portal-submitted");
-            card.add(details);
+            H4 heading = new H4(getTranslation("portal.summary.submitted"));
+            Div box = new Div(heading, submitted);
+            box.addClassName("fd-portal-submitted");
+            box.setId("portal-submitted");
+            card.add(box);
         }
         return card;
     }

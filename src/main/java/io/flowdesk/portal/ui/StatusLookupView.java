@@ -50,6 +50,9 @@ public class StatusLookupView extends VerticalLayout implements PublicPage {
         verify.setId("lookup-verify");
         verify.setVisible(false);
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        number.setWidthFull();
+        phone.setWidthFull();
+        code.setWidthFull();
         Map<String, TextField> fields = Map.of("/number", number, "/phone", phone, "/code", code);
         Button send = new Button(getTranslation("portal.sendCode"), e -> {
             clear(fields);
