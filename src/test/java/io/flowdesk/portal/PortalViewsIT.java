@@ -102,6 +102,14 @@ class PortalViewsIT {
             assertEquals(lang.badEmail(), String.valueOf(((List<?>) toast).get(1)).strip());
             screenshot(driver, "portal-guest-toast-phone-" + l);
 
+            // sign-up checks speak the page's language
+            driver.get(app.baseUrl() + "/portal/signup");
+            Browser.click(driver, "signup-submit");
+            wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return document.getElementById('signup-email').hasAttribute('invalid')")));
+            assertEquals(lang.badEmail(), js.executeScript("return document.getElementById('signup-email').errorMessage"));
+            screenshot(driver, "portal-signup-errors-phone-" + l);
+
             // sign-in: the field takes a user name or an e-mail, and says so
             driver.get(app.baseUrl() + "/portal");
             wait.until(ExpectedConditions.urlContains("/portal/login"));

@@ -70,7 +70,7 @@ public class PortalNewTicketView extends VerticalLayout implements CustomerPage 
             } catch (InvalidInput invalid) {
                 start.showErrors(invalid.errors());
             } catch (FlowDeskException other) {
-                Ui.error(other.getMessage());
+                Ui.error(Ui.message(other));
             }
         });
         submit.setId("portal-submit");
