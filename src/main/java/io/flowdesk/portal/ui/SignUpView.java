@@ -57,6 +57,10 @@ public class SignUpView extends VerticalLayout implements PublicPage, BeforeEnte
         });
         create.setId("signup-submit");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        email.setWidthFull();
+        password.setWidthFull();
+        name.setWidthFull();
+        phone.setWidthFull();
         add(email, password, name, phone, create);
         setMaxWidth("28em");
     }
