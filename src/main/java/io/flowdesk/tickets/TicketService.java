@@ -335,7 +335,7 @@ public class TicketService {
                         list).chain(schemas -> maskedFields(user, ticket).map(masked -> list.stream()
                                 .filter(e -> !(e.internal && user.isCustomer()))
                                 .map(e -> TimelineTexts.entry(e, user.isCustomer(), TimelineTexts.parse(e.detailsJson),
-                                        schemas.get(e.taskId), masked))
+                                        e.taskId == null ? null : schemas.get(e.taskId), masked))
                                 .toList())))));
     }
 
