@@ -7,6 +7,7 @@ import io.flowdesk.portal.internal.LookupCodeEntity;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Text;
 import io.flowdesk.tickets.TicketService;
 import io.flowdesk.workflow.EngineBridge;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -88,9 +89,8 @@ public class PortalService {
                 || !limiter.allow("guest-mail:" + subject, 3, Duration.ofMinutes(15))) {
             return Uni.createFrom().failure(new TooManyRequests("Too many codes requested; try again in 15 minutes"));
         }
-        return issueCode("GUEST", subject).chain(code -> notifications.mail(subject, "FlowDesk 登录验证码 / sign-in code",
-                "您的 FlowDesk 验证码 / Your FlowDesk sign-in code\n\nCODE: " + code
-                        + "\n\n10 分钟内有效 / valid for 10 minutes."))
+        return issueCode("GUEST", subject).chain(code -> recipientLocale(subject).chain(locale -> notifications
+                .mail(subject, locale, Text.of("mail.guestCode.subject"), Text.of("mail.guestCode.body", code))))
                 .replaceWithVoid();
     }
 
@@ -127,9 +127,9 @@ public class PortalService {
             // the same work (a code hash and a row) happens whether or not the details match
             String subject = match ? ticket.number() : "nomatch:" + normalizeNumber(number);
             return issueCode("STATUS", subject).chain(code -> match && ticket.customerEmail() != null
-                    ? notifications.mail(ticket.customerEmail(), "FlowDesk 工单查询验证码 / status code " + ticket.number(),
-                            "工单 " + ticket.number() + " 的查询验证码 / Your code for ticket " + ticket.number()
-                                    + "\n\nCODE: " + code + "\n\n10 分钟内有效 / valid for 10 minutes.").replaceWithVoid()
+                    ? recipientLocale(ticket.customerEmail()).chain(locale -> notifications.mail(
+                            ticket.customerEmail(), locale, Text.of("mail.statusCode.subject", ticket.number()),
+                            Text.of("mail.statusCode.body", ticket.number(), code))).replaceWithVoid()
                     : Uni.createFrom().voidItem());
         }).chain(() -> padTo(started)).replaceWith(LOOKUP_SENT);
     }
@@ -149,6 +149,12 @@ public class PortalService {
                     return new StatusView(ticket.number(), ticket.title(), ticket.status(), ticket.currentStep(),
                             ticket.createdAt(), ticket.updatedAt(), ticket.timeline());
                 }));
+    }
+
+    /** The language of the account with this e-mail, or null (unknown: the mail is written in both). */
+    private Uni<java.util.Locale> recipientLocale(String email) {
+        return identity.findByUsername(email.strip().toLowerCase()).map(user -> user.map(CurrentUser::locale)
+                .filter(tag -> tag != null && !tag.isBlank()).map(io.flowdesk.shared.Messages::locale).orElse(null));
     }
 
     // ---- codes ----
