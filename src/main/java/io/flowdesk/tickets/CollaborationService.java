@@ -8,7 +8,6 @@ import io.flowdesk.notify.Notifications;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
-import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
 import io.flowdesk.shared.StoredText;
 import io.flowdesk.shared.Text;
