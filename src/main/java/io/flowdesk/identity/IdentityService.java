@@ -2,6 +2,7 @@ package io.flowdesk.identity;
 
 import io.flowdesk.identity.internal.DepartmentEntity;
 import io.flowdesk.identity.internal.UserEntity;
+import io.flowdesk.shared.Text;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -88,7 +89,7 @@ public class IdentityService {
                     return Uni.createFrom().item(toCurrentUser(existing));
                 }
                 return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
-                        io.flowdesk.shared.Text.of("portal.error.accountExists")));
+                        Text.of("identity.error.accountExists")));
             }
             UserEntity user = new UserEntity();
             user.username = username;

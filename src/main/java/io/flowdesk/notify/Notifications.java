@@ -1,6 +1,9 @@
 package io.flowdesk.notify;
 
 import io.flowdesk.notify.internal.NotificationEntity;
+import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.StoredText;
+import io.flowdesk.shared.Text;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -9,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /** In-app notifications (mentions, transfers) and e-mail. Mail failures are logged, never lost silently. */
@@ -20,13 +24,18 @@ public class Notifications {
     @Inject
     ReactiveMailer mailer;
 
-    /** Stores an in-app notification; call inside the transaction of the change it reports. */
-    public Uni<Void> notifyUser(String username, Long ticketId, String kind, String text) {
+    /**
+     * Stores an in-app notification as a catalogue key and arguments, shown in the reader's language; call inside
+     * the transaction of the change it reports.
+     */
+    public Uni<Void> notifyUser(String username, Long ticketId, String kind, Text message) {
         NotificationEntity n = new NotificationEntity();
         n.username = username;
         n.ticketId = ticketId;
         n.kind = kind;
-        n.text = text.length() > 500 ? text.substring(0, 500) : text;
+        String english = message.in(Messages.EN);
+        n.text = english.length() > 500 ? english.substring(0, 500) : english;
+        n.messageText = StoredText.write(message);
         n.createdAt = OffsetDateTime.now();
         return n.persist().replaceWithVoid();
     }
@@ -38,13 +47,31 @@ public class Notifications {
     public Uni<List<NotificationView>> recent(String username, int limit) {
         return Panache.withSession(() -> NotificationEntity.<NotificationEntity>find(
                 "username = ?1 order by id desc", username).page(0, limit).list()).map(list -> list.stream()
-                        .map(n -> new NotificationView(n.id, n.ticketId, n.kind, n.text, n.createdAt, n.readAt != null))
-                        .toList());
+                        .map(Notifications::view).toList());
     }
 
     public Uni<Void> markAllRead(String username) {
         return Panache.withTransaction(() -> NotificationEntity.update("readAt = ?1 where username = ?2 and readAt is null",
                 OffsetDateTime.now(), username)).replaceWithVoid();
+    }
+
+    static NotificationView view(NotificationEntity n) {
+        Text stored = StoredText.read(n.messageText);
+        // rows from before V7 have no key: they show the sentence they stored
+        return new NotificationView(n.id, n.ticketId, n.kind, stored != null ? stored : Text.literal(n.text),
+                n.createdAt, n.readAt != null);
+    }
+
+    /**
+     * Sends an e-mail written from the catalogue in the recipient's language; when that is not known
+     * ({@code locale} null), in Chinese and then in English.
+     */
+    public Uni<Boolean> mail(String to, Locale locale, Text subject, Text body) {
+        if (locale != null) {
+            return mail(to, subject.in(locale), body.in(locale));
+        }
+        return mail(to, subject.in(Messages.ZH) + " / " + subject.in(Messages.EN),
+                body.in(Messages.ZH) + "\n\n----\n\n" + body.in(Messages.EN));
     }
 
     /** Sends an e-mail; a failure is logged with the recipient and the returned Uni still completes. */
@@ -58,6 +85,12 @@ public class Notifications {
         });
     }
 
-    public record NotificationView(long id, Long ticketId, String kind, String text, OffsetDateTime at, boolean read) {
+    /** A notification; {@code message} is put into the reader's language by the view ({@link #text(Locale)}). */
+    public record NotificationView(long id, Long ticketId, String kind, Text message, OffsetDateTime at,
+            boolean read) {
+
+        public String text(Locale locale) {
+            return message.in(locale);
+        }
     }
 }

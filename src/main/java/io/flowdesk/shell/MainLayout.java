@@ -98,7 +98,7 @@ public class MainLayout extends AppLayout {
         for (var n : items) {
             Div line = new Div();
             line.addClassName(n.read() ? "fd-note-read" : "fd-note-unread");
-            line.add(new Span(TIME.format(n.at()) + "  "), new Span(n.text()));
+            line.add(new Span(TIME.format(n.at()) + "  "), new Span(n.text(getLocale())));
             list.add(line);
         }
         dialog.add(list);

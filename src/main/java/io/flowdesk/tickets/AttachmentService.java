@@ -5,6 +5,7 @@ import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.tickets.internal.AttachmentEntity;
 import io.flowdesk.tickets.internal.TicketEntity;
 import io.flowdesk.workflow.EngineBridge;
@@ -69,17 +70,17 @@ public class AttachmentService {
             }
         }).chain(size -> {
             if (size > maxBytes) {
-                return Uni.createFrom().failure(new InvalidInput("The file is too large", List.of(new FieldError(
-                        "/file", "File is " + size + " bytes; the limit is " + maxBytes + " bytes ("
-                                + (maxBytes / 1024 / 1024) + " MB)", "max-size"))));
+                return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.fileTooLarge"), List.of(FieldError.of(
+                        "/file", Text.of("ticket.error.fileSize", size, maxBytes, maxBytes / 1024 / 1024),
+                        "max-size"))));
             }
             if (size == 0) {
-                return Uni.createFrom().failure(InvalidInput.of("/file", "The file is empty"));
+                return Uni.createFrom().failure(InvalidInput.of("/file", Text.of("ticket.error.fileEmpty"), "min-size"));
             }
             if (!EXTENSIONS.contains(extension)) {
-                return Uni.createFrom().failure(new InvalidInput("This file type is not accepted", List.of(
-                        new FieldError("/file", "Files of type '." + extension + "' are not accepted; allowed: "
-                                + new java.util.TreeSet<>(EXTENSIONS), "file-type"))));
+                return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.fileTypeTitle"), List.of(
+                        FieldError.of("/file", Text.of("ticket.error.fileType", "." + extension,
+                                String.join(", ", new java.util.TreeSet<>(EXTENSIONS))), "file-type"))));
             }
             // check access before writing anything
             return Panache.withSession(() -> tickets.accessible(user, number)).chain(ticket -> bridge.call(() -> copy(
@@ -98,7 +99,7 @@ public class AttachmentService {
                                 fresh.updatedAt = a.createdAt;
                                 return a.persist()
                                         .call(() -> TicketRelay.timeline(fresh, "ATTACHMENT", user.username(), null,
-                                                "Attached " + name, TicketRelay.details("file", name, "sha256",
+                                                Text.of("timeline.text.attached", name), TicketRelay.details("file", name, "sha256",
                                                         a.sha256), a.internal))
                                         .call(() -> audit.record(user.username(), "attachment.add", "ticket", number,
                                                 Map.of("file", name, "sha256", a.sha256, "size", size)))
@@ -119,7 +120,7 @@ public class AttachmentService {
         return Panache.withSession(() -> tickets.accessible(user, number).chain(ticket -> AttachmentEntity
                 .<AttachmentEntity>findById(id).map(a -> {
                     if (a == null || a.ticketId != ticket.id || a.internal && user.isCustomer()) {
-                        throw new NotFound("Attachment " + id + " does not exist");
+                        throw new NotFound(Text.of("ticket.error.attachmentNotFound", id));
                     }
                     return new AttachmentFile(view(a), Path.of(dir).resolve(a.storageKey));
                 })));

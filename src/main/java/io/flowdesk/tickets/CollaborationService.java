@@ -8,8 +8,9 @@ import io.flowdesk.notify.Notifications;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
-import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.StoredText;
+import io.flowdesk.shared.Text;
 import io.flowdesk.tickets.internal.TicketEntity;
 import io.flowdesk.tickets.internal.TicketEventEntity;
 import io.flowdesk.tickets.internal.TicketTaskEntity;
@@ -64,7 +65,7 @@ public class CollaborationService {
     public Uni<TimelineEntry> post(CurrentUser user, String number, String text, boolean internal) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > 10_000) {
-            return Uni.createFrom().failure(InvalidInput.of("/text", "text is required (1-10000 characters)"));
+            return Uni.createFrom().failure(InvalidInput.of("/text", Text.of("ticket.error.noteText"), "required"));
         }
         boolean hidden = internal && !user.isCustomer();
         Set<String> mentioned = new LinkedHashSet<>();
@@ -85,6 +86,7 @@ public class CollaborationService {
                     var details = TicketRelay.details("text", body);
                     var names = details.putArray("mentions");
                     users.stream().filter(u -> !u.isCustomer()).forEach(u -> names.add(u.username()));
+                    entry.summaryText = StoredText.write(Text.literal(entry.summary));
                     entry.detailsJson = details.toString();
                     entry.internal = hidden;
                     ticket.updatedAt = entry.at;
@@ -92,12 +94,12 @@ public class CollaborationService {
                             .call(() -> Multi.createFrom().iterable(users).filter(u -> !u.isCustomer()
                                     && !u.username().equals(user.username())).onItem()
                                     .transformToUniAndConcatenate(u -> notifications.notifyUser(u.username(), ticket.id,
-                                            "MENTION", user.displayName() + " mentioned you on " + ticket.number
-                                                    + ": " + entry.summary))
+                                            "MENTION", Text.of("notify.mention", user.displayName(), ticket.number,
+                                                    entry.summary)))
                                     .collect().last())
                             .call(() -> hidden ? Uni.createFrom().voidItem()
-                                    : notifyWatchers(ticket, user, "REPLY", user.displayName() + " replied on "
-                                            + ticket.number + ": " + entry.summary))
+                                    : notifyWatchers(ticket, user, "REPLY", Text.of("notify.reply",
+                                            user.displayName(), ticket.number, entry.summary)))
                             .call(() -> audit.record(user.username(), hidden ? "ticket.note" : "ticket.reply",
                                     "ticket", ticket.number, Map.of("mentions", names.toString())))
                             .map(saved -> toEntry(entry));
@@ -113,40 +115,41 @@ public class CollaborationService {
         boolean toDept = toDepartment != null && !toDepartment.isBlank();
         boolean toPerson = toUser != null && !toUser.isBlank();
         if (toDept == toPerson) {
-            errors.add(new FieldError("/department", "name exactly one target: a department or a user", "required"));
+            errors.add(FieldError.of("/department", Text.of("ticket.error.transferTarget"), "required"));
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            errors.add(new FieldError("/reason", "a reason is required (1-1000 characters)", "required"));
+            errors.add(FieldError.of("/reason", Text.of("ticket.error.reason"), "required"));
         }
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidInput("The transfer is not valid", errors));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.transferInvalid"), errors));
         }
         return Panache.withSession(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId)).chain(task -> {
             if (task == null || !TicketTaskEntity.OPEN.equals(task.state) || !(user.seesAllTickets()
                     || user.inDepartment(task.candidateGroup) || user.username().equals(task.assignee))) {
-                return Uni.createFrom().failure(new NotFound("Task " + taskId + " does not exist or is closed"));
+                return Uni.createFrom().failure(new NotFound(Text.of("ticket.error.taskNotOpen", taskId)));
             }
             if (user.isCustomer() || user.isPartner() && !user.username().equals(task.assignee)) {
-                return Uni.createFrom().failure(new Forbidden("Your role cannot transfer tasks"));
+                return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.transferForbidden")));
             }
-            Uni<String> target = toDept ? identity.departments().map(list -> {
-                if (list.stream().map(Department::key).noneMatch(toDepartment::equals)) {
-                    throw InvalidInput.of("/department", "Department '" + toDepartment + "' does not exist");
-                }
-                return toDepartment;
+            // the target's name, in both languages for a department
+            Uni<Text> target = toDept ? identity.departments().map(list -> {
+                Department department = list.stream().filter(d -> d.key().equals(toDepartment)).findFirst()
+                        .orElseThrow(() -> InvalidInput.of("/department", Text.of("ticket.error.unknownDepartment",
+                                toDepartment), "unknown"));
+                return Text.bilingual(department.nameZh(), department.nameEn());
             }) : identity.existing(List.of(toUser)).map(list -> {
                 if (list.isEmpty() || list.get(0).isCustomer()) {
-                    throw InvalidInput.of("/user", "User '" + toUser + "' does not exist or cannot work tasks");
+                    throw InvalidInput.of("/user", Text.of("ticket.error.unknownWorker", toUser), "unknown");
                 }
-                return toUser;
+                return Text.literal(list.get(0).displayName());
             });
-            return target.chain(t -> bridge.run(() -> {
+            return target.call(t -> bridge.run(() -> {
                 if (toDept) {
-                    engine.transferToDepartment(taskId, t);
+                    engine.transferToDepartment(taskId, toDepartment);
                 } else {
-                    engine.assign(taskId, t);
+                    engine.assign(taskId, toUser);
                 }
-            })).chain(() -> Panache.withTransaction(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId)
+            })).chain(targetName -> Panache.withTransaction(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId)
                     .chain(fresh -> TicketEntity.<TicketEntity>findById(fresh.ticketId).chain(ticket -> {
                         String from = fresh.assignee != null ? fresh.assignee : fresh.candidateGroup;
                         if (toDept) {
@@ -160,10 +163,12 @@ public class CollaborationService {
                         var details = TicketRelay.details("task", fresh.nameZh, "taskEn", fresh.nameEn, "from", from,
                                 "to", to, "reason", reason.strip());
                         return TicketRelay.timeline(ticket, "TRANSFERRED", user.username(), taskId,
-                                "Step " + fresh.nameEn + " transferred to " + to + ": " + reason.strip(), details, true)
+                                Text.of("timeline.text.transferred", TimelineTexts.task(fresh.nameZh, fresh.nameEn),
+                                        targetName, reason.strip()), details, true)
                                 .call(() -> toPerson ? notifications.notifyUser(toUser, ticket.id, "TRANSFER",
-                                        user.displayName() + " transferred " + ticket.number + " (" + fresh.nameZh
-                                                + ") to you: " + reason.strip()) : Uni.createFrom().voidItem())
+                                        Text.of("notify.transfer", user.displayName(), ticket.number,
+                                                TimelineTexts.task(fresh.nameZh, fresh.nameEn), reason.strip()))
+                                        : Uni.createFrom().voidItem())
                                 .call(() -> audit.record(user.username(), "task.transfer", "ticket", ticket.number,
                                         Map.of("task", taskId, "from", String.valueOf(from), "to", to, "reason",
                                                 reason.strip())))
@@ -175,17 +180,18 @@ public class CollaborationService {
     /** Changes a ticket's priority with a reason (agents, supervisors, admins). */
     public Uni<TicketDetails> changePriority(CurrentUser user, String number, String priority, String reason) {
         if (!user.seesAllTickets()) {
-            return Uni.createFrom().failure(new Forbidden("Only agents, supervisors and admins change priorities"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.priorityForbidden")));
         }
         List<FieldError> errors = new ArrayList<>();
         if (!Priority.ALL.contains(priority)) {
-            errors.add(new FieldError("/priority", "priority must be one of " + Priority.ALL, "enum"));
+            errors.add(FieldError.of("/priority", Text.of("ticket.error.priority", String.join(", ", Priority.ALL)),
+                    "enum"));
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            errors.add(new FieldError("/reason", "a reason is required (1-1000 characters)", "required"));
+            errors.add(FieldError.of("/reason", Text.of("ticket.error.reason"), "required"));
         }
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidInput("The priority change is not valid", errors));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.priorityInvalid"), errors));
         }
         return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> {
             String from = ticket.priority;
@@ -196,7 +202,7 @@ public class CollaborationService {
             ticket.updatedAt = OffsetDateTime.now();
             return TicketTaskEntity.update("priority = ?1 where ticketId = ?2 and state = 'OPEN'", priority, ticket.id)
                     .chain(() -> TicketRelay.timeline(ticket, "PRIORITY_CHANGED", user.username(), null,
-                    "Priority " + from + " → " + priority + ": " + reason.strip(),
+                    Text.of("timeline.text.priority", from, priority, reason.strip()),
                     TicketRelay.details("from", from, "to", priority, "reason", reason.strip()), true)
                     .call(() -> audit.record(user.username(), "ticket.priority", "ticket", number,
                             Map.of("from", from, "to", priority, "reason", reason.strip()))))
@@ -216,16 +222,17 @@ public class CollaborationService {
     public Uni<List<String>> watch(CurrentUser user, String number, String username) {
         String who = username == null || username.isBlank() ? user.username() : username;
         if (user.isCustomer()) {
-            return Uni.createFrom().failure(new Forbidden("Customers follow their tickets in the portal"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.watchCustomer")));
         }
         if (!who.equals(user.username()) && !user.seesAllTickets()) {
             // a ticket the caller cannot see stays invisible (404) even here
             return Panache.withSession(() -> tickets.accessible(user, number)).chain(ticket -> Uni.createFrom()
-                    .failure(new Forbidden("Only agents and supervisors add other watchers")));
+                    .failure(new Forbidden(Text.of("ticket.error.watchOthers"))));
         }
         return identity.existing(List.of(who)).chain(found -> {
             if (found.isEmpty() || found.get(0).isCustomer()) {
-                return Uni.createFrom().failure(InvalidInput.of("/username", "User '" + who + "' cannot watch tickets"));
+                return Uni.createFrom().failure(InvalidInput.of("/username", Text.of("ticket.error.cannotWatch", who),
+                        "unknown"));
             }
             return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> WatcherEntity
                     .count("ticketId = ?1 and username = ?2", ticket.id, who).chain(count -> {
@@ -237,7 +244,7 @@ public class CollaborationService {
                         watcher.username = who;
                         watcher.createdAt = OffsetDateTime.now();
                         return watcher.persist().call(() -> TicketRelay.timeline(ticket, "WATCHER_ADDED",
-                                user.username(), null, who + " is watching", TicketRelay.details("watcher", who), true))
+                                user.username(), null, Text.of("timeline.text.watcher", who), TicketRelay.details("watcher", who), true))
                                 .call(() -> audit.record(user.username(), "ticket.watch", "ticket", number,
                                         Map.of("watcher", who)))
                                 .replaceWithVoid();
@@ -248,7 +255,7 @@ public class CollaborationService {
     public Uni<List<String>> unwatch(CurrentUser user, String number, String username) {
         String who = username == null || username.isBlank() ? user.username() : username;
         if (!who.equals(user.username()) && !user.seesAllTickets()) {
-            return Uni.createFrom().failure(new Forbidden("Only agents and supervisors remove other watchers"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.unwatchOthers")));
         }
         return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> WatcherEntity
                 .delete("ticketId = ?1 and username = ?2", ticket.id, who)
@@ -256,7 +263,7 @@ public class CollaborationService {
                 .chain(() -> watchers(user, number));
     }
 
-    private Uni<Void> notifyWatchers(TicketEntity ticket, CurrentUser actor, String kind, String text) {
+    private Uni<Void> notifyWatchers(TicketEntity ticket, CurrentUser actor, String kind, Text text) {
         return WatcherEntity.<WatcherEntity>list("ticketId = ?1", ticket.id).chain(list -> Multi.createFrom()
                 .iterable(list).filter(w -> !w.username.equals(actor.username())).onItem()
                 .transformToUniAndConcatenate(w -> notifications.notifyUser(w.username, ticket.id, kind, text))
@@ -264,8 +271,7 @@ public class CollaborationService {
     }
 
     static TimelineEntry toEntry(TicketEventEntity e) {
-        return new TimelineEntry(e.id, e.at, e.kind, e.actor, e.taskId, e.summary,
-                e.detailsJson == null ? null : Json.parse(e.detailsJson), e.internal);
+        return TimelineTexts.entry(e, false, TimelineTexts.parse(e.detailsJson), null, Set.of());
     }
 
 }

@@ -5,6 +5,7 @@ import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Text;
 import io.flowdesk.tickets.internal.SavedViewEntity;
 import io.flowdesk.tickets.internal.TicketEntity;
 import io.flowdesk.tickets.internal.TicketTaskEntity;
@@ -93,7 +94,7 @@ public class InboxService {
     public Uni<SavedView> saveView(CurrentUser user, String name, InboxQuery query) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
-            return Uni.createFrom().failure(InvalidInput.of("/name", "a view needs a name (1-100 characters)"));
+            return Uni.createFrom().failure(InvalidInput.of("/name", Text.of("ticket.error.viewName"), "required"));
         }
         return Panache.withTransaction(() -> SavedViewEntity.<SavedViewEntity>find("username = ?1 and name = ?2",
                 user.username(), trimmed).firstResult().chain(existing -> {
@@ -121,7 +122,7 @@ public class InboxService {
     private static Built build(CurrentUser user, InboxQuery query, boolean count) {
         String view = query.view() == null ? InboxQuery.MINE : query.view();
         if (!views(user).contains(view)) {
-            throw new Forbidden("This inbox view is not available to your role");
+            throw new Forbidden(Text.of("ticket.error.inboxView"));
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder();
@@ -141,8 +142,8 @@ public class InboxService {
         }
         if (notBlank(query.priority())) {
             if (!Priority.ALL.contains(query.priority())) {
-                throw new InvalidInput("Bad filter", List.of(new FieldError("query:priority",
-                        "priority must be one of " + Priority.ALL, "enum")));
+                throw new InvalidInput(Text.of("ticket.error.filter"), List.of(FieldError.of("query:priority",
+                        Text.of("ticket.error.priority", String.join(", ", Priority.ALL)), "enum")));
             }
             where.append(tasks ? " and k.priority = :priority" : " and t.priority = :priority");
             params.put("priority", query.priority());

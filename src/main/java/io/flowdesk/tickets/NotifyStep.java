@@ -2,6 +2,7 @@ package io.flowdesk.tickets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.notify.Notifications;
+import io.flowdesk.shared.Text;
 import io.flowdesk.tickets.internal.TicketEntity;
 import io.flowdesk.tickets.internal.TicketTaskEntity;
 import io.flowdesk.tickets.internal.WatcherEntity;
@@ -31,7 +32,7 @@ public class NotifyStep {
         String message = payload.path("message").asText("");
         return recipients(ticket, tasks, to).chain(users -> Multi.createFrom().iterable(users).onItem()
                 .transformToUniAndConcatenate(user -> notifications.notifyUser(user, ticket.id, "FLOW",
-                        ticket.number + ": " + message))
+                        Text.of("notify.flow", ticket.number, message)))
                 .collect().asList().map(List::size));
     }
 

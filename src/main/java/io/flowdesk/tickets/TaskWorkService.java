@@ -9,6 +9,7 @@ import io.flowdesk.shared.Conflict;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.TemplateService;
 import io.flowdesk.tickets.internal.TicketEntity;
 import io.flowdesk.tickets.internal.TicketTaskEntity;
@@ -59,7 +60,7 @@ public class TaskWorkService {
             query = "state = 'OPEN' and assignee is null and candidateGroup in :groups order by createdAt";
             params = Map.of("groups", List.copyOf(user.departments()));
         } else {
-            return Uni.createFrom().failure(InvalidInput.of("query:scope", "scope must be mine or group"));
+            return Uni.createFrom().failure(InvalidInput.of("query:scope", Text.of("ticket.error.scope"), "enum"));
         }
         return Panache.withSession(() -> TicketTaskEntity.<TicketTaskEntity>find(query, params).page(0, 500).list()
                 .chain(tasks -> {
@@ -77,7 +78,7 @@ public class TaskWorkService {
     public Uni<TaskView> get(CurrentUser user, String taskId) {
         return Panache.withSession(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> {
             if (task == null || !maySee(user, task.candidateGroup, task.assignee, task.completedBy)) {
-                return Uni.createFrom().failure(new NotFound("Task " + taskId + " does not exist"));
+                return Uni.createFrom().failure(new NotFound(Text.of("ticket.error.taskNotFound", taskId)));
             }
             return TicketEntity.<TicketEntity>findById(task.ticketId).map(ticket -> view(task, ticket));
         }));
@@ -89,7 +90,7 @@ public class TaskWorkService {
                 if (task.assignee().equals(user.username())) {
                     return Uni.createFrom().item(task);
                 }
-                return Uni.createFrom().failure(new Conflict("Task is already claimed by " + task.assignee()));
+                return Uni.createFrom().failure(new Conflict(Text.of("ticket.error.claimedAlready", task.assignee())));
             }
             return bridge.run(() -> engine.claim(taskId, user.username())).replaceWith(task);
         }).chain(task -> relay.drain(task.ticketId())).chain(() -> get(user, taskId));
@@ -103,7 +104,7 @@ public class TaskWorkService {
                 return Uni.createFrom().item(task);
             }
             if (!mayRelease) {
-                return Uni.createFrom().failure(new Conflict("Task is claimed by " + task.assignee()));
+                return Uni.createFrom().failure(new Conflict(Text.of("ticket.error.claimedBy", task.assignee())));
             }
             return bridge.run(() -> engine.unclaim(taskId)).replaceWith(task);
         }).chain(task -> relay.drain(task.ticketId())).chain(() -> get(user, taskId));
@@ -116,19 +117,18 @@ public class TaskWorkService {
     public Uni<TicketDetails> complete(CurrentUser user, String taskId, JsonNode data) {
         JsonNode submitted = data == null ? Json.MAPPER.createObjectNode() : data;
         if (!submitted.isObject()) {
-            return Uni.createFrom().failure(InvalidInput.of("/data", "data must be a JSON object"));
+            return Uni.createFrom().failure(InvalidInput.of("/data", Text.of("ticket.error.dataObject"), "type"));
         }
         // visibility from the task projection (one query); the engine re-checks state and assignee atomically
         return Panache.withSession(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> {
             if (task == null || !maySee(user, task.candidateGroup, task.assignee, task.completedBy)) {
-                return Uni.createFrom().failure(new NotFound("Task " + taskId + " does not exist"));
+                return Uni.createFrom().failure(new NotFound(Text.of("ticket.error.taskNotFound", taskId)));
             }
             if (!TicketTaskEntity.OPEN.equals(task.state)) {
-                return Uni.createFrom().failure(new Conflict("Task " + taskId + " is already "
-                        + task.state.toLowerCase()));
+                return Uni.createFrom().failure(new Conflict(Text.of("ticket.error.taskDone", taskId)));
             }
             if (task.assignee != null && !task.assignee.equals(user.username())) {
-                return Uni.createFrom().failure(new Conflict("Task is claimed by " + task.assignee));
+                return Uni.createFrom().failure(new Conflict(Text.of("ticket.error.claimedBy", task.assignee)));
             }
             return TicketEntity.<TicketEntity>findById(task.ticketId).map(ticket -> new Object[] {task, ticket});
         })).chain(pair -> {
@@ -144,7 +144,7 @@ public class TaskWorkService {
                     })
                     .chain(errors -> {
                         if (!errors.isEmpty()) {
-                            return Uni.createFrom().failure(new InvalidInput("The form data is not valid", errors));
+                            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.formInvalid"), errors));
                         }
                         return bridge.run(() -> engine.complete(taskId, user.username(),
                                 ProcessVariables.of(submitted), submitted.toString()));
@@ -168,7 +168,7 @@ public class TaskWorkService {
                 if (visible) {
                     return Uni.createFrom().item(task);
                 }
-                NotFound notFound = new NotFound("Task " + taskId + " does not exist");
+                NotFound notFound = new NotFound(Text.of("ticket.error.taskNotFound", taskId));
                 if (task.ticketId() == null || !user.has(Role.DESIGNER)) {
                     return Uni.createFrom().failure(notFound);
                 }
@@ -179,10 +179,9 @@ public class TaskWorkService {
             }
             return Panache.withSession(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId)).chain(done -> {
                 if (done != null && maySee(user, done.candidateGroup, done.assignee, done.completedBy)) {
-                    return Uni.createFrom().failure(new Conflict("Task " + taskId + " is already "
-                            + (TicketTaskEntity.OPEN.equals(done.state) ? "completed" : done.state.toLowerCase())));
+                    return Uni.createFrom().failure(new Conflict(Text.of("ticket.error.taskDone", taskId)));
                 }
-                return Uni.createFrom().failure(new NotFound("Task " + taskId + " does not exist"));
+                return Uni.createFrom().failure(new NotFound(Text.of("ticket.error.taskNotFound", taskId)));
             });
         });
     }

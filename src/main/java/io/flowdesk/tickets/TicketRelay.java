@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.forms.FormRef;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.StoredText;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.PublishedTemplate;
 import io.flowdesk.templates.TemplateService;
 import io.flowdesk.templates.TicketStatus;
@@ -119,7 +122,7 @@ public class TicketRelay {
                 String status = task.ticketStatus != null ? task.ticketStatus : TicketStatus.OPEN;
                 return task.persist()
                         .chain(() -> timeline(ticket, "TASK_STARTED", null, task.taskId,
-                                "Step started: " + task.nameZh + " / " + task.nameEn,
+                                Text.of("timeline.text.taskStarted", TimelineTexts.task(task.nameZh, task.nameEn)),
                                 details("task", task.nameZh, "taskEn", task.nameEn, "department", task.candidateGroup),
                                 true))
                         .chain(() -> setStatus(ticket, status, null));
@@ -135,8 +138,11 @@ public class TicketRelay {
                 }
                 task.assignee = assignee;
                 return timeline(ticket, assignee == null ? "TASK_UNCLAIMED" : "TASK_CLAIMED", assignee, task.taskId,
-                        assignee == null ? "Step released: " + task.nameEn : "Step claimed by " + assignee + ": "
-                                + task.nameEn, details("task", task.nameZh, "taskEn", task.nameEn), true);
+                        assignee == null
+                                ? Text.of("timeline.text.taskReleased", TimelineTexts.task(task.nameZh, task.nameEn))
+                                : Text.of("timeline.text.taskClaimed", assignee,
+                                        TimelineTexts.task(task.nameZh, task.nameEn)),
+                        details("task", task.nameZh, "taskEn", task.nameEn), true);
             }
             case TASK_COMPLETED -> {
                 TicketTaskEntity task = state.tasks.get(event.taskId);
@@ -155,7 +161,8 @@ public class TicketRelay {
                 ObjectNode details = details("task", task.nameZh, "taskEn", task.nameEn);
                 details.set("changes", changes);
                 return timeline(ticket, "TASK_COMPLETED", actor, task.taskId,
-                        "Step completed by " + actor + ": " + task.nameEn, details, true);
+                        Text.of("timeline.text.taskCompleted", actor == null ? "" : actor,
+                                TimelineTexts.task(task.nameZh, task.nameEn)), details, true);
             }
             case TASK_DELETED -> {
                 TicketTaskEntity task = state.tasks.get(event.taskId);
@@ -165,7 +172,7 @@ public class TicketRelay {
                 task.state = TicketTaskEntity.CANCELLED;
                 task.completedAt = now;
                 return timeline(ticket, "TASK_CANCELLED", null, task.taskId,
-                        "Step closed without completion (timer or flow): " + task.nameEn,
+                        Text.of("timeline.text.taskCancelled", TimelineTexts.task(task.nameZh, task.nameEn)),
                         details("task", task.nameZh, "taskEn", task.nameEn), true);
             }
             case END_REACHED -> {
@@ -179,14 +186,14 @@ public class TicketRelay {
                 ticket.engineState = TicketEntity.ENDED;
                 ticket.resolvedAt = now;
                 return setStatus(ticket, status, state.endName)
-                        .chain(() -> timeline(ticket, "ENDED", null, null, "Flow ended"
-                                + (state.endName != null ? ": " + state.endName : ""),
+                        .chain(() -> timeline(ticket, "ENDED", null, null, state.endName != null
+                                ? Text.of("timeline.text.endedAt", state.endName) : Text.of("timeline.text.ended"),
                                 details("status", status, "end", state.endName), false));
             }
             case NOTIFY -> {
                 return notifyStep.apply(ticket, state.tasks.values(), payload)
-                        .chain(count -> timeline(ticket, "NOTIFIED", null, null, "Notified " + payload.path("to")
-                                .asText() + " (" + count + ")", details("to", payload.path("to").asText(), "message",
+                        .chain(count -> timeline(ticket, "NOTIFIED", null, null, Text.of("timeline.text.notified",
+                                TimelineTexts.recipient(payload.path("to").asText()), count), details("to", payload.path("to").asText(), "message",
                                         payload.path("message").asText()), true));
             }
             default -> {
@@ -219,12 +226,15 @@ public class TicketRelay {
         }
         String from = ticket.status;
         ticket.status = status;
-        return timeline(ticket, "STATUS_CHANGED", null, null, "Status " + from + " → " + status,
+        return timeline(ticket, "STATUS_CHANGED", null, null, Text.of("timeline.text.status",
+                TimelineTexts.status(from), TimelineTexts.status(status)),
                 details("from", from, "to", status, "reason", reason), false);
     }
 
-    static Uni<Void> timeline(TicketEntity ticket, String kind, String actor, String taskId, String summary,
+    /** Adds an entry; its summary is stored as key and arguments, with an English copy for logs and search. */
+    static Uni<Void> timeline(TicketEntity ticket, String kind, String actor, String taskId, Text text,
             ObjectNode details, boolean internal) {
+        String summary = text.in(Messages.EN);
         TicketEventEntity entry = new TicketEventEntity();
         entry.ticketId = ticket.id;
         entry.at = OffsetDateTime.now();
@@ -232,6 +242,7 @@ public class TicketRelay {
         entry.actor = actor;
         entry.taskId = taskId;
         entry.summary = summary.length() > 500 ? summary.substring(0, 500) : summary;
+        entry.summaryText = StoredText.write(text);
         entry.detailsJson = details == null ? null : details.toString();
         entry.internal = internal;
         return entry.persist().replaceWithVoid();

@@ -9,6 +9,7 @@ import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.PublishedTemplate;
 import io.flowdesk.templates.TemplateService;
 import io.flowdesk.templates.TicketStatus;
@@ -68,14 +69,15 @@ public class TicketService {
 
     public Uni<Created> create(CurrentUser user, CreateTicketRequest request, String idempotencyKey) {
         if (!(user.has(Role.CUSTOMER) || user.has(Role.AGENT) || user.has(Role.SUPERVISOR) || user.has(Role.ADMIN))) {
-            return Uni.createFrom().failure(new Forbidden("Your role cannot create tickets"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.createForbidden")));
         }
         if (request == null) {
-            return Uni.createFrom().failure(InvalidInput.of("", "A JSON body is required"));
+            return Uni.createFrom().failure(InvalidInput.of("", Text.of("ticket.error.bodyRequired"), "required"));
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            return Uni.createFrom().failure(new InvalidInput("Idempotency-Key must be 1-200 characters",
-                    List.of(new FieldError("header:Idempotency-Key", "must be 1-200 characters", "idempotency"))));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.idempotencyKey"),
+                    List.of(FieldError.of("header:Idempotency-Key", Text.of("ticket.error.idempotencyKey"),
+                            "idempotency"))));
         }
         String requestHash = Json.sha256(Json.canonical(Json.MAPPER.valueToTree(request)));
         Uni<Created> fresh = Uni.createFrom().deferred(() -> validateAndInsert(user, request, idempotencyKey,
@@ -93,9 +95,9 @@ public class TicketService {
 
     private Uni<Created> replay(TicketEntity existing, String requestHash) {
         if (!existing.requestHash.equals(requestHash)) {
-            return Uni.createFrom().failure(new InvalidInput("This Idempotency-Key was used with a different request",
-                    List.of(new FieldError("header:Idempotency-Key",
-                            "already used for ticket " + existing.number + " with a different body", "idempotency"))));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.idempotencyReused", existing.number),
+                    List.of(FieldError.of("header:Idempotency-Key",
+                            Text.of("ticket.error.idempotencyReused", existing.number), "idempotency"))));
         }
         return ensureStarted(existing.id).chain(() -> details(existing.id)).map(d -> new Created(d, true));
     }
@@ -111,10 +113,10 @@ public class TicketService {
      */
     public Uni<Created> createTest(CurrentUser user, PublishedTemplate testVersion, CreateTicketRequest request) {
         if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
-            return Uni.createFrom().failure(new Forbidden("Only designers and admins can try a draft"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.tryForbidden")));
         }
         if (testVersion.version() >= 0) {
-            return Uni.createFrom().failure(new Forbidden("Test tickets run only on test versions"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.tryTestVersion")));
         }
         String requestHash = Json.sha256(Json.canonical(Json.MAPPER.valueToTree(request)));
         return validateAndInsert(user, request, null, requestHash, testVersion);
@@ -125,44 +127,44 @@ public class TicketService {
         List<FieldError> errors = new ArrayList<>();
         String title = request.title() == null ? "" : request.title().trim();
         if (title.isEmpty() || title.length() > 300) {
-            errors.add(new FieldError("/title", "title is required (1-300 characters)", "required"));
+            errors.add(FieldError.of("/title", Text.of("ticket.error.title"), "required"));
         }
         String priority = request.priority() == null ? Priority.DEFAULT : request.priority();
         if (!Priority.ALL.contains(priority)) {
-            errors.add(new FieldError("/priority", "priority must be one of " + Priority.ALL, "enum"));
+            errors.add(FieldError.of("/priority", Text.of("ticket.error.priority", String.join(", ", Priority.ALL)),
+                    "enum"));
         }
         String channel = request.channel() == null ? "api" : request.channel();
         if (!CHANNEL.matcher(channel).matches()) {
-            errors.add(new FieldError("/channel", "channel must be a short lower-case word such as api, phone,"
-                    + " email, portal", "pattern"));
+            errors.add(FieldError.of("/channel", Text.of("ticket.error.channel"), "pattern"));
         }
         Customer customer = customerOf(user, request.customer(), errors);
         if (request.data() != null && !request.data().isObject()) {
-            errors.add(new FieldError("/data", "data must be a JSON object", "type"));
+            errors.add(FieldError.of("/data", Text.of("ticket.error.dataObject"), "type"));
         }
         if (request.type() == null || request.type().isBlank()) {
-            errors.add(new FieldError("/type", "type (the template key) is required", "required"));
-            return Uni.createFrom().failure(new InvalidInput("The ticket is not valid", errors));
+            errors.add(FieldError.of("/type", Text.of("ticket.error.type"), "required"));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.invalid"), errors));
         }
         JsonNode data = request.data() == null ? Json.MAPPER.createObjectNode() : request.data();
         Uni<PublishedTemplate> lookup = testVersion != null ? Uni.createFrom().item(testVersion)
                 : templates.latestPublished(request.type());
         return lookup.onFailure(NotFound.class)
-                .transform(e -> new InvalidInput("Unknown ticket type", List.of(new FieldError("/type",
-                        "No published template with key '" + request.type() + "'", "unknown-type"))))
+                .transform(e -> new InvalidInput(Text.of("ticket.error.unknownTypeTitle"), List.of(FieldError.of("/type",
+                        Text.of("ticket.error.unknownType", request.type()), "unknown-type"))))
                 .chain(template -> {
                     if (!template.isPublic() && user.isCustomer()) {
-                        errors.add(new FieldError("/type", "No published template with key '" + request.type() + "'",
+                        errors.add(FieldError.of("/type", Text.of("ticket.error.unknownType", request.type()),
                                 "unknown-type"));
                     }
                     return forms.validate(template.startForm(), data, "/data", user.locale()).chain(formErrors -> {
                         errors.addAll(formErrors);
                         if (!errors.isEmpty()) {
-                            return Uni.createFrom().failure(new InvalidInput("The ticket is not valid", errors));
+                            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.invalid"), errors));
                         }
                         if (request.transcript() != null && request.transcript().length() > 50_000) {
                             return Uni.createFrom().failure(InvalidInput.of("/transcript",
-                                    "transcript is longer than 50000 characters"));
+                                    Text.of("ticket.error.transcript"), "maxLength"));
                         }
                         Uni<Long> customerUser = user.isCustomer() ? Uni.createFrom().item(user.id())
                                 : identity.customerIdByEmail(customer.email());
@@ -177,20 +179,20 @@ public class TicketService {
             return new Customer(user.displayName(), user.email(), user.phone());
         }
         if (given == null || given.name() == null || given.name().isBlank()) {
-            errors.add(new FieldError("/customer/name", "customer.name is required", "required"));
+            errors.add(FieldError.of("/customer/name", Text.of("ticket.error.customerName"), "required"));
             return given;
         }
         if ((given.email() == null || given.email().isBlank()) && (given.phone() == null || given.phone().isBlank())) {
-            errors.add(new FieldError("/customer", "customer needs an email or a phone", "required"));
+            errors.add(FieldError.of("/customer", Text.of("ticket.error.customerContact"), "required"));
         }
         if (given.email() != null && !given.email().isBlank() && !EMAIL.matcher(given.email()).matches()) {
-            errors.add(new FieldError("/customer/email", "not a valid email address", "format"));
+            errors.add(FieldError.of("/customer/email", Text.of("ticket.error.customerEmail"), "format"));
         }
         if (given.phone() != null && !given.phone().isBlank() && !PHONE.matcher(given.phone()).matches()) {
-            errors.add(new FieldError("/customer/phone", "not a valid phone number", "format"));
+            errors.add(FieldError.of("/customer/phone", Text.of("ticket.error.customerPhone"), "format"));
         }
         if (given.name().length() > 200) {
-            errors.add(new FieldError("/customer/name", "at most 200 characters", "maxLength"));
+            errors.add(FieldError.of("/customer/name", Text.of("ticket.error.customerNameLength"), "maxLength"));
         }
         return given;
     }
@@ -228,9 +230,10 @@ public class TicketService {
                 })
                 .call(ticket -> transcript == null || transcript.isBlank() ? Uni.createFrom().voidItem()
                         : TicketRelay.timeline(ticket, "TRANSCRIPT", user.username(), null,
-                                "Transcript from " + channel, TicketRelay.details("text", transcript), true))
+                                Text.of("timeline.text.transcript", TimelineTexts.channel(channel)),
+                                TicketRelay.details("text", transcript), true))
                 .call(ticket -> TicketRelay.timeline(ticket, "CREATED", user.username(), null,
-                        "Ticket created via " + channel, TicketRelay.details("channel", channel, "template",
+                        Text.of("timeline.text.created", TimelineTexts.channel(channel)), TicketRelay.details("channel", channel, "template",
                                 template.key() + " v" + template.version()), false)))
                 .onItemOrFailure().transformToUni((ticket, failure) -> {
                     if (failure != null) {
@@ -253,7 +256,7 @@ public class TicketService {
     public Uni<Void> ensureStarted(long ticketId) {
         return Panache.withSession(() -> TicketEntity.<TicketEntity>findById(ticketId)).chain(ticket -> {
             if (ticket == null) {
-                return Uni.createFrom().failure(new NotFound("Ticket " + ticketId + " does not exist"));
+                return Uni.createFrom().failure(new NotFound(Text.of("ticket.notFound", ticketId)));
             }
             if (!TicketEntity.PENDING.equals(ticket.engineState)) {
                 return relay.drain(ticketId);
@@ -322,13 +325,47 @@ public class TicketService {
                 });
     }
 
+    /**
+     * A ticket's timeline for a reader; summaries are key and arguments ({@link TimelineEntry#in}), completed steps
+     * list their data by field label and option name, with personal data masked for partners.
+     */
     public Uni<List<TimelineEntry>> timeline(CurrentUser user, String number) {
         return Panache.withSession(() -> accessible(user, number).chain(ticket -> TicketEventEntity
-                .<TicketEventEntity>list("ticketId = ?1 order by id", ticket.id)).map(list -> list.stream()
-                        .filter(e -> !(e.internal && user.isCustomer()))
-                        .map(e -> new TimelineEntry(e.id, e.at, e.kind, e.actor, user.isCustomer() ? null : e.taskId,
-                                e.summary, e.detailsJson == null ? null : Json.parse(e.detailsJson), e.internal))
-                        .toList()));
+                .<TicketEventEntity>list("ticketId = ?1 order by id", ticket.id).chain(list -> stepSchemas(ticket,
+                        list).chain(schemas -> maskedFields(user, ticket).map(masked -> list.stream()
+                                .filter(e -> !(e.internal && user.isCustomer()))
+                                .map(e -> TimelineTexts.entry(e, user.isCustomer(), TimelineTexts.parse(e.detailsJson),
+                                        e.taskId == null ? null : schemas.get(e.taskId), masked))
+                                .toList())))));
+    }
+
+    /** The pinned form schemas of the steps completed on a timeline, by task id. */
+    private Uni<Map<String, JsonNode>> stepSchemas(TicketEntity ticket, List<TicketEventEntity> events) {
+        java.util.Set<String> completed = new java.util.HashSet<>();
+        events.stream().filter(e -> "TASK_COMPLETED".equals(e.kind) && e.taskId != null)
+                .forEach(e -> completed.add(e.taskId));
+        if (completed.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return TicketTaskEntity.<TicketTaskEntity>list("ticketId = ?1", ticket.id).chain(tasks -> io.smallrye.mutiny.Multi
+                .createFrom().iterable(tasks.stream().filter(t -> completed.contains(t.taskId) && t.formKey != null
+                        && t.formVersion != null).toList())
+                .onItem().transformToUniAndConcatenate(t -> forms.get(t.formKey, t.formVersion)
+                        .map(f -> Map.entry(t.taskId, f.schema())).onFailure(NotFound.class).recoverWithNull())
+                .collect().asList().map(entries -> {
+                    Map<String, JsonNode> schemas = new java.util.HashMap<>();
+                    entries.stream().filter(java.util.Objects::nonNull).forEach(e -> schemas.put(e.getKey(),
+                            e.getValue()));
+                    return schemas;
+                }));
+    }
+
+    /** Fields a reader sees masked: a partner, every personal-data field of the ticket's template version. */
+    private Uni<java.util.Set<String>> maskedFields(CurrentUser user, TicketEntity ticket) {
+        if (!user.isPartner()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return templates.byVersionId(ticket.templateVersionId).chain(t -> sensitiveFields(t.key(), t.version()));
     }
 
     /**
@@ -337,16 +374,16 @@ public class TicketService {
      */
     public Uni<TicketDetails> reopen(CurrentUser user, String number, String reason, int maxDays) {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            return Uni.createFrom().failure(InvalidInput.of("/reason", "say why the problem is not solved (1-2000 characters)"));
+            return Uni.createFrom().failure(InvalidInput.of("/reason", Text.of("ticket.error.reopenReason"), "required"));
         }
         return Panache.withSession(() -> accessible(user, number)).chain(ticket -> {
             if (!TicketEntity.ENDED.equals(ticket.engineState) || ticket.resolvedAt == null) {
                 return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
-                        "Ticket " + number + " is still being worked on; add a reply instead"));
+                        Text.of("ticket.error.reopenActive", number)));
             }
             if (ticket.resolvedAt.isBefore(OffsetDateTime.now().minusDays(maxDays))) {
-                return Uni.createFrom().failure(new io.flowdesk.shared.Conflict("Ticket " + number
-                        + " was resolved more than " + maxDays + " days ago; please open a new ticket"));
+                return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
+                        Text.of("ticket.error.reopenExpired", number, maxDays)));
             }
             int reopening = ticket.reopenCount + 1;
             return templates.byVersionId(ticket.templateVersionId).chain(template -> {
@@ -366,7 +403,7 @@ public class TicketService {
                         fresh.resolvedAt = null;
                         fresh.updatedAt = OffsetDateTime.now();
                         return TicketRelay.timeline(fresh, "REOPENED", user.username(), null,
-                                "Reopened: " + reason.strip(), TicketRelay.details("reason", reason.strip()), false);
+                                Text.of("timeline.text.reopened", reason.strip()), TicketRelay.details("reason", reason.strip()), false);
                     }))).chain(() -> relay.drain(ticket.id)).chain(() -> get(user, number));
         });
     }
@@ -375,26 +412,26 @@ public class TicketService {
     public Uni<Rating> rate(CurrentUser user, String number, int rating, String comment) {
         List<FieldError> errors = new ArrayList<>();
         if (rating < 1 || rating > 5) {
-            errors.add(new FieldError("/rating", "rating must be 1 to 5", "range"));
+            errors.add(FieldError.of("/rating", Text.of("ticket.error.rating"), "range"));
         }
         if (comment != null && comment.length() > 2000) {
-            errors.add(new FieldError("/comment", "at most 2000 characters", "maxLength"));
+            errors.add(FieldError.of("/comment", Text.of("ticket.error.ratingComment"), "maxLength"));
         }
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidInput("The rating is not valid", errors));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.ratingInvalid"), errors));
         }
         if (!user.isCustomer()) {
-            return Uni.createFrom().failure(new Forbidden("Only the customer rates a ticket"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.rateForbidden")));
         }
         return Panache.withTransaction(() -> accessible(user, number).chain(ticket -> {
             if (!TicketStatus.RESOLVED.equals(ticket.status) && !TicketStatus.CLOSED.equals(ticket.status)) {
                 return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
-                        "Ticket " + number + " is not resolved yet"));
+                        Text.of("ticket.error.notResolved", number)));
             }
             return io.flowdesk.tickets.internal.CsatEntity.findById(ticket.id).chain(existing -> {
                 if (existing != null) {
                     return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
-                            "Ticket " + number + " was rated already"));
+                            Text.of("ticket.error.ratedAlready", number)));
                 }
                 var csat = new io.flowdesk.tickets.internal.CsatEntity();
                 csat.ticketId = ticket.id;
@@ -405,7 +442,8 @@ public class TicketService {
                 ticket.csatRating = rating;
                 ticket.updatedAt = csat.createdAt;
                 return csat.persist().call(() -> TicketRelay.timeline(ticket, "CSAT", user.username(), null,
-                        "Rated " + rating + "/5" + (csat.comment == null ? "" : ": " + csat.comment),
+                        csat.comment == null ? Text.of("timeline.text.rated", rating)
+                                : Text.of("timeline.text.ratedWith", rating, csat.comment),
                         TicketRelay.details("rating", Integer.toString(rating), "comment", csat.comment), false))
                         .map(v -> new Rating(number, rating, csat.comment, csat.createdAt));
             });
@@ -436,8 +474,10 @@ public class TicketService {
                     return TicketEventEntity.<TicketEventEntity>list("ticketId = ?1 and internal = false order by id",
                             ticket.id).map(events -> new PublicTicket(ticket.number, ticket.customerPhone,
                                     ticket.customerEmail, ticket.title, ticket.status, ticket.currentStep,
-                                    ticket.createdAt, ticket.updatedAt, events.stream().map(e -> new TimelineEntry(e.id,
-                                            e.at, e.kind, null, null, e.summary, publicDetails(e), false)).toList()));
+                                    ticket.createdAt, ticket.updatedAt, events.stream().map(e -> TimelineTexts.entry(e, true,
+                                            publicDetails(e), null, java.util.Set.of())).map(t -> new TimelineEntry(
+                                                    t.id(), t.at(), t.kind(), null, null, t.summary(), t.details(),
+                                                    false, t.summaryKey(), t.text())).toList()));
                 }));
     }
 
@@ -504,11 +544,11 @@ public class TicketService {
     public Uni<Page<TicketSummary>> list(CurrentUser user, String status, String type, String priority, int page,
             int size) {
         if (page < 0 || size < 1 || size > 200) {
-            return Uni.createFrom().failure(new InvalidInput("Bad paging", List.of(
-                    new FieldError("query:size", "page >= 0 and 1 <= size <= 200", "range"))));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.paging"), List.of(
+                    FieldError.of("query:size", Text.of("ticket.error.pagingRange"), "range"))));
         }
         if (!user.seesAllTickets() && !user.isCustomer() && !user.has(Role.STAFF) && !user.has(Role.PARTNER)) {
-            return Uni.createFrom().failure(new Forbidden("Your role cannot list tickets"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.listForbidden")));
         }
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new java.util.HashMap<>();
@@ -545,7 +585,7 @@ public class TicketService {
     /** Loads a ticket the user may see, else 404 (never 403: a customer must not learn a number exists). */
     Uni<TicketEntity> accessible(CurrentUser user, String number) {
         return TicketEntity.<TicketEntity>find("number", number).firstResult().chain(ticket -> {
-            NotFound notFound = new NotFound("Ticket " + number + " does not exist");
+            NotFound notFound = new NotFound(Text.of("ticket.notFound", number));
             if (ticket == null) {
                 return Uni.createFrom().failure(notFound);
             }

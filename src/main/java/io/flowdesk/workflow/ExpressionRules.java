@@ -1,5 +1,7 @@
 package io.flowdesk.workflow;
 
+import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,23 +27,29 @@ public final class ExpressionRules {
     private ExpressionRules() {
     }
 
-    /** Returns null when the condition is acceptable, else the reason. */
+    /** Returns null when the condition is acceptable, else the reason in English (for logs; see {@link #conditionProblem}). */
     public static String checkCondition(String text) {
+        Text problem = conditionProblem(text);
+        return problem == null ? null : problem.in(Messages.EN);
+    }
+
+    /** Returns null when the condition is acceptable, else the reason, to be put into the reader's language. */
+    public static Text conditionProblem(String text) {
         String trimmed = text == null ? "" : text.trim();
         if (!trimmed.startsWith("${") || !trimmed.endsWith("}") || trimmed.indexOf("${", 2) >= 0
                 || trimmed.contains("#{")) {
-            return "a condition must be exactly one ${...} expression";
+            return Text.of("workflow.condition.oneExpression");
         }
         String body = trimmed.substring(2, trimmed.length() - 1);
         if (body.isBlank()) {
-            return "the condition is empty";
+            return Text.of("workflow.condition.empty");
         }
         Matcher matcher = TOKEN.matcher(body);
         int position = 0;
         String previous = null;
         while (position < body.length()) {
             if (!matcher.find(position) || matcher.start() != position) {
-                return "unexpected character '" + body.charAt(position) + "' in condition";
+                return Text.of("workflow.condition.character", String.valueOf(body.charAt(position)));
             }
             String token = matcher.group();
             position = matcher.end();
@@ -50,17 +58,17 @@ public final class ExpressionRules {
             }
             if (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_') {
                 if (FORBIDDEN_NAMES.contains(token)) {
-                    return "'" + token + "' may not be used in a condition";
+                    return Text.of("workflow.condition.forbiddenName", token);
                 }
                 if (token.contains(":")) {
-                    return "functions are not allowed in conditions";
+                    return Text.of("workflow.condition.function");
                 }
             }
             if (token.equals("(") && previous != null
                     && (Character.isLetterOrDigit(previous.charAt(0)) || previous.equals(")") || previous.equals("]")
                             || previous.charAt(0) == '_')
                     && !Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty").contains(previous)) {
-                return "method or function calls are not allowed in conditions ('" + previous + "(')";
+                return Text.of("workflow.condition.call", previous + "(");
             }
             previous = token;
         }

@@ -2,6 +2,7 @@ package io.flowdesk.workflow;
 
 import io.flowdesk.shared.Conflict;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.shared.Unavailable;
 import io.flowdesk.workflow.internal.FlowableEngineFactory;
 import io.flowdesk.workflow.internal.OutboxListener;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.history.HistoricProcessInstance;
@@ -25,7 +27,6 @@ import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
-import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,7 +63,7 @@ public class WorkflowEngine {
     ProcessEngine engine() {
         ProcessEngine current = engine;
         if (current == null) {
-            throw new Unavailable("The workflow engine is starting");
+            throw new Unavailable(Text.of("ticket.error.engineStarting"));
         }
         return current;
     }
@@ -163,7 +164,7 @@ public class WorkflowEngine {
             // began and an execution that has already moved on ("should not be signalled"). The transaction was
             // rolled back; if the task is gone now, someone else completed it.
             if (engine().getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
-                throw new Conflict("Task " + taskId + " was completed by someone else", e);
+                throw new Conflict(Text.of("ticket.error.completedBySomeoneElse", taskId), e);
             }
             throw e;
         }
@@ -173,10 +174,10 @@ public class WorkflowEngine {
         translate(() -> engine().getManagementService().executeCommand(context -> {
             Task task = engine().getTaskService().createTaskQuery().taskId(taskId).singleResult();
             if (task == null) {
-                throw new Conflict("Task " + taskId + " was completed already");
+                throw new Conflict(Text.of("ticket.error.taskDone", taskId));
             }
             if (task.getAssignee() != null && !task.getAssignee().equals(username)) {
-                throw new Conflict("Task " + taskId + " is claimed by " + task.getAssignee());
+                throw new Conflict(Text.of("ticket.error.claimedBy", task.getAssignee()));
             }
             if (task.getAssignee() == null) {
                 engine().getTaskService().claim(taskId, username);
@@ -200,7 +201,7 @@ public class WorkflowEngine {
         translate(() -> engine().getManagementService().executeCommand(context -> {
             var taskService = engine().getTaskService();
             if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
-                throw new Conflict("Task " + taskId + " is no longer open");
+                throw new Conflict(Text.of("ticket.error.taskDone", taskId));
             }
             for (IdentityLink link : new java.util.ArrayList<>(taskService.getIdentityLinksForTask(taskId))) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
@@ -217,7 +218,7 @@ public class WorkflowEngine {
     public void assign(String taskId, String username) {
         translate(() -> {
             if (engine().getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
-                throw new Conflict("Task " + taskId + " is no longer open");
+                throw new Conflict(Text.of("ticket.error.taskDone", taskId));
             }
             engine().getTaskService().setAssignee(taskId, username);
             return null;
@@ -241,11 +242,11 @@ public class WorkflowEngine {
         try {
             return action.get();
         } catch (FlowableObjectNotFoundException e) {
-            throw new Conflict("The task no longer exists (completed or cancelled)", e);
+            throw new Conflict(Text.of("ticket.error.taskGone"), e);
         } catch (FlowableTaskAlreadyClaimedException e) {
-            throw new Conflict("The task is claimed by someone else", e);
+            throw new Conflict(Text.of("ticket.error.claimedBySomeoneElse"), e);
         } catch (FlowableOptimisticLockingException e) {
-            throw new Conflict("Someone else changed this task at the same time; reload and try again", e);
+            throw new Conflict(Text.of("ticket.error.concurrentChange"), e);
         }
     }
 }

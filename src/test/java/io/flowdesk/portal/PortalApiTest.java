@@ -56,11 +56,16 @@ class PortalApiTest {
         int before = GreenMailResource.to(GreenMailResource.mail(), email).size();
         lookup(number, "13812345678").then().statusCode(202).body("message", equalTo("If the number and phone match a ticket, a code was sent to its contact."));
         String code = GreenMailResource.code(GreenMailResource.mail(), email, before);
+        // the mail is written in the language of the lookup (English here), from the catalogue
+        var messages = GreenMailResource.to(GreenMailResource.mail(), email);
+        assertEquals("Your FlowDesk code for ticket " + number, messages.get(messages.size() - 1).getSubject());
         given().contentType(ContentType.JSON).body(Map.of("number", number, "code", "000000".equals(code) ? "111111"
                 : "000000")).post("/api/public/status/verify").then().statusCode(422);
-        given().contentType(ContentType.JSON).body(Map.of("number", number, "code", code))
-                .post("/api/public/status/verify").then().statusCode(200)
+        given().contentType(ContentType.JSON).header("Accept-Language", "zh-CN").body(Map.of("number", number, "code",
+                code)).post("/api/public/status/verify").then().statusCode(200)
                 .body("number", equalTo(number))
+                .body("timeline.find { it.kind == 'CREATED' }.summary", equalTo("通过API创建工单"))
+                .body("timeline.find { it.kind == 'CREATED' }.summaryKey", equalTo("timeline.text.created"))
                 .body("status", equalTo("OPEN"))
                 .body("timeline.summary", not(hasItem("内部：疑似账号被锁")))
                 .body("timeline.actor", everyItem(equalTo(null)));

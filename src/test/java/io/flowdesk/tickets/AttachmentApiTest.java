@@ -47,6 +47,12 @@ class AttachmentApiTest {
         assertArrayEquals(content, downloaded);
         as("customer2").get("/api/tickets/" + number + "/attachments/" + id).then().statusCode(404);
         as("customer2").get("/api/tickets/" + number + "/attachments").then().statusCode(404);
+        // the timeline says so in the reader's language, and names its catalogue key
+        as("agent1").header("Accept-Language", "zh-CN").get("/api/tickets/" + number + "/timeline").then()
+                .body("find { it.kind == 'ATTACHMENT' }.summary", equalTo("上传了附件 x.txt"))
+                .body("find { it.kind == 'ATTACHMENT' }.summaryKey", equalTo("timeline.text.attached"));
+        as("agent1").header("Accept-Language", "en").get("/api/tickets/" + number + "/timeline").then()
+                .body("find { it.kind == 'ATTACHMENT' }.summary", equalTo("Attached x.txt"));
     }
 
     @Test
@@ -60,6 +66,13 @@ class AttachmentApiTest {
         as("customer1").multiPart("file", "run.exe", new byte[] {1, 2}, "application/octet-stream")
                 .post("/api/tickets/" + number + "/attachments").then().statusCode(422)
                 .body("errors[0].rule", equalTo("file-type"));
+        as("customer1").header("Accept-Language", "zh-CN").multiPart("file", "empty.txt", new byte[0], "text/plain")
+                .post("/api/tickets/" + number + "/attachments").then().statusCode(422)
+                .body("errors[0].message", equalTo("文件是空的。"));
+        as("customer1").header("Accept-Language", "en").multiPart("file", "run.exe", new byte[] {1, 2},
+                "application/octet-stream").post("/api/tickets/" + number + "/attachments").then().statusCode(422)
+                .body("detail", equalTo("This file type is not accepted."))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("Files of type .exe are not accepted;"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.IdentityService;
 import io.flowdesk.notify.Notifications;
+import io.flowdesk.shared.Messages;
 import io.flowdesk.testing.Tickets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -49,7 +50,12 @@ class CollaborationApiTest {
         assertEquals(supervisorBefore, VertxContextSupport.subscribeAndAwait(() -> notifications.unreadCount(
                 "supervisor")));
         var recent = VertxContextSupport.subscribeAndAwait(() -> notifications.recent("agent2", 5));
-        assertTrue(recent.get(0).text().contains(number), recent.toString());
+        var mention = recent.get(0);
+        assertEquals("MENTION", mention.kind());
+        assertEquals("客服 Agent 1 在 " + number + " 中提到了你：@agent2 请看一下这个退款，@nobody 不存在",
+                mention.text(Messages.ZH));
+        assertEquals("客服 Agent 1 mentioned you on " + number + ": @agent2 请看一下这个退款，@nobody 不存在",
+                mention.text(Messages.EN));
     }
 
     @Test
@@ -85,15 +91,49 @@ class CollaborationApiTest {
                 + "/transfer").then().statusCode(200).body("department", equalTo("finance"));
         as("finance1").get("/api/tasks?scope=group").then().body("id", hasItem(task));
         as("agent2").get("/api/tasks?scope=group").then().body("id", not(hasItem(task)));
-        as("finance1").body(Map.of("data", Map.of("accepted", true))).post("/api/tasks/" + task + "/complete").then()
-                .statusCode(200);
+        as("finance1").body(Map.of("data", Map.of("accepted", true, "reviewNote", "同意"))).post("/api/tasks/" + task
+                + "/complete").then().statusCode(200);
+        // transfer and completed step in the reader's language: names, field labels and option names, no keys
+        as("agent1").header("Accept-Language", "zh-CN").get("/api/tickets/" + number + "/timeline").then()
+                .body("find { it.kind == 'TRANSFERRED' }.summary", equalTo("步骤“客服受理”已转交给 财务：涉及财务核对"))
+                .body("find { it.kind == 'TASK_COMPLETED' }.summary",
+                        equalTo("finance1 完成了步骤“客服受理”：是否受理：受理；受理意见：同意"));
+        as("agent1").header("Accept-Language", "en").get("/api/tickets/" + number + "/timeline").then()
+                .body("find { it.kind == 'TRANSFERRED' }.summary",
+                        equalTo("Step Agent review transferred to Finance: 涉及财务核对"))
+                .body("find { it.kind == 'TRANSFERRED' }.summaryKey", equalTo("timeline.text.transferred"))
+                .body("find { it.kind == 'TASK_COMPLETED' }.summary",
+                        equalTo("finance1 completed the step Agent review: Accept the refund?: Accept,"
+                                + " Review note: 同意"));
+    }
+
+    @Test
+    void transferToAPersonNotifiesThemInTheirLanguage() throws Throwable {
+        String number = createTicket("agent1", refund());
+        String task = openTask(number, "refund-review");
+        as("agent1").body(Map.of("user", "agent2", "reason", "请协助")).post("/api/tasks/" + task + "/transfer")
+                .then().statusCode(200);
+        var transfer = VertxContextSupport.subscribeAndAwait(() -> notifications.recent("agent2", 5)).get(0);
+        assertEquals("TRANSFER", transfer.kind());
+        assertEquals("客服 Agent 1 将 " + number + "（客服受理）转交给你：请协助", transfer.text(Messages.ZH));
+        assertEquals("客服 Agent 1 transferred " + number + " (Agent review) to you: 请协助",
+                transfer.text(Messages.EN));
+        as("agent1").header("Accept-Language", "en").get("/api/tickets/" + number + "/timeline").then()
+                .body("find { it.kind == 'TRANSFERRED' }.summary",
+                        equalTo("Step Agent review transferred to 客服 Agent 2: 请协助"));
     }
 
     @Test
     void priorityChangeNeedsAReasonAndAnAgent() {
         String number = createTicket("agent1", refund());
-        as("agent1").body(Map.of("priority", "P1")).post("/api/tickets/" + number + "/priority").then()
-                .statusCode(422);
+        as("agent1").header("Accept-Language", "zh-CN").body(Map.of("priority", "P1"))
+                .post("/api/tickets/" + number + "/priority").then().statusCode(422)
+                .body("detail", equalTo("优先级修改有误。"))
+                .body("errors.find { it.pointer == '/reason' }.message", equalTo("请填写原因（1 到 1000 个字符）。"));
+        as("agent1").header("Accept-Language", "en").body(Map.of("priority", "P1"))
+                .post("/api/tickets/" + number + "/priority").then().statusCode(422)
+                .body("detail", equalTo("The priority change is not valid."))
+                .body("errors.find { it.pointer == '/reason' }.message", equalTo("Enter a reason (1 to 1000 characters)."));
         as("customer1").body(Map.of("priority", "P1", "reason", "急")).post("/api/tickets/" + number + "/priority")
                 .then().statusCode(403);
         as("agent1").body(Map.of("priority", "P1", "reason", "VIP 客户")).post("/api/tickets/" + number + "/priority")

@@ -76,6 +76,16 @@ class TicketApiTest {
         body.put("customer", Map.of("name", "x", "email", "not-an-email"));
         as("agent1").body(body).post("/api/tickets").then().statusCode(422)
                 .body("errors.pointer", hasItems("/title", "/priority", "/customer/email"));
+        // agent1 reads Chinese; Accept-Language wins over the user's language
+        as("agent1").body(body).post("/api/tickets").then().statusCode(422)
+                .body("detail", equalTo("工单内容有误。"))
+                .body("errors.find { it.pointer == '/title' }.message", equalTo("请填写标题（1 到 300 个字符）。"))
+                .body("errors.find { it.pointer == '/priority' }.message", equalTo("优先级须为 P1, P2, P3, P4 之一。"));
+        as("agent1").header("Accept-Language", "en").body(body).post("/api/tickets").then().statusCode(422)
+                .body("detail", equalTo("The ticket is not valid."))
+                .body("errors.find { it.pointer == '/title' }.message", equalTo("Enter a title (1 to 300 characters)."))
+                .body("errors.find { it.pointer == '/customer/email' }.message",
+                        equalTo("Customer e-mail is not a valid e-mail address."));
     }
 
     @Test

@@ -23,7 +23,12 @@ public class NotificationEntity extends PanacheEntityBase {
     public Long ticketId;
 
     public String kind;
+    /** English copy, for logs; the reader's language comes from {@link #messageText}. */
     public String text;
+
+    /** The message as a catalogue key and arguments ({@code StoredText} JSON); null on rows older than V7. */
+    @Column(name = "message_text")
+    public String messageText;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

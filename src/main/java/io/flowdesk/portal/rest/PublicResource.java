@@ -55,9 +55,12 @@ public class PublicResource {
 
     @POST
     @Path("/status/verify")
-    public Uni<StatusView> verifyStatus(VerifyRequest request) {
+    public Uni<StatusView> verifyStatus(VerifyRequest request, @Context io.vertx.ext.web.RoutingContext context) {
+        java.util.Locale locale = io.flowdesk.shared.rest.RequestLocale.of(context);
         return portal.verifyStatusCode(request == null ? null : request.number(), request == null ? null
-                : request.code(), client());
+                : request.code(), client()).map(v -> new StatusView(v.number(), v.title(), v.status(),
+                        v.currentStep(), v.createdAt(), v.updatedAt(), v.timeline().stream().map(e -> e.in(locale))
+                                .toList()));
     }
 
     private String client() {

@@ -30,6 +30,10 @@ public class TicketEventEntity extends PanacheEntityBase {
 
     public String summary;
 
+    /** The summary as a catalogue key and arguments ({@code StoredText} JSON); null on rows older than V7. */
+    @Column(name = "summary_text")
+    public String summaryText;
+
     @Column(name = "details_json")
     public String detailsJson;
 

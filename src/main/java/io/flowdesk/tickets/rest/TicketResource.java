@@ -68,8 +68,11 @@ public class TicketResource {
 
     @GET
     @Path("/{number}/timeline")
-    public Uni<List<TimelineEntry>> timeline(@PathParam("number") String number) {
-        return tickets.timeline(CurrentUser.of(identity), number);
+    public Uni<List<TimelineEntry>> timeline(@PathParam("number") String number,
+            @jakarta.ws.rs.core.Context io.vertx.ext.web.RoutingContext context) {
+        java.util.Locale locale = io.flowdesk.shared.rest.RequestLocale.of(context);
+        return tickets.timeline(CurrentUser.of(identity), number)
+                .map(list -> list.stream().map(e -> e.in(locale)).toList());
     }
 
     /**
@@ -170,7 +173,7 @@ public class TicketResource {
             @org.jboss.resteasy.reactive.RestForm("internal") @DefaultValue("false") boolean internal) {
         if (file == null) {
             return Uni.createFrom().failure(io.flowdesk.shared.InvalidInput.of("/file",
-                    "a multipart field 'file' is required"));
+                    io.flowdesk.shared.Text.of("ticket.error.fileField"), "required"));
         }
         return attachments.store(CurrentUser.of(identity), number, file.fileName(), file.contentType(),
                 file.uploadedFile(), internal).map(a -> Response.status(201).entity(a).build());

@@ -41,7 +41,7 @@ public class AttachmentsPanel extends VerticalLayout {
                         internal.getValue()));
             } catch (FlowDeskException e) {
                 problem = e instanceof io.flowdesk.shared.InvalidInput invalid && !invalid.errors().isEmpty()
-                        ? invalid.errors().get(0).message() : e.getMessage();
+                        ? invalid.errors().get(0).message(getLocale()) : Ui.message(e);
             } finally {
                 file.delete();
             }

@@ -76,10 +76,10 @@ public class NewTicketView extends VerticalLayout {
                 invalid.errors().stream().filter(x -> x.pointer() != null && x.pointer().startsWith("/customer"))
                         .forEach(x -> {
                             name.setInvalid(x.pointer().equals("/customer/name") || x.pointer().equals("/customer"));
-                            name.setErrorMessage(x.message());
+                            name.setErrorMessage(x.message(getLocale()));
                         });
             } catch (FlowDeskException other) {
-                Ui.error(other.getMessage());
+                Ui.error(Ui.message(other));
             }
         });
         create.setId("create-ticket");

@@ -222,9 +222,9 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
                 } catch (InvalidInput invalid) {
                     var unplaced = renderer.showErrors(invalid.errors());
                     errors.setText(getTranslation("ticket.fixErrors", invalid.errors().size())
-                            + (unplaced.isEmpty() ? "" : " " + unplaced.get(0).message()));
+                            + (unplaced.isEmpty() ? "" : " " + unplaced.get(0).message(getLocale())));
                 } catch (FlowDeskException other) {
-                    Ui.error(other.getMessage());
+                    Ui.error(Ui.message(other));
                     render();
                 }
             });

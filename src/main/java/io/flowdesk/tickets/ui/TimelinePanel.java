@@ -16,8 +16,14 @@ public class TimelinePanel extends VerticalLayout {
         return io.flowdesk.identity.ui.UiSession.localeTag().equals("zh-CN");
     }
 
-    /** The entry in the UI language, from its structured details where there are some. */
+    /**
+     * The entry in the UI language: its stored key and arguments; for entries written before keys were stored, from
+     * its structured details where there are some.
+     */
     private String describe(TimelineEntry entry) {
+        if (entry.text() != null) {
+            return entry.summary(getLocale());
+        }
         var d = entry.details();
         if (d == null || d.isNull()) {
             return entry.summary();
