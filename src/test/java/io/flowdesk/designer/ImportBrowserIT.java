@@ -56,6 +56,19 @@ class ImportBrowserIT {
                     assertTrue(notes.size() >= 3, report);
                     assertTrue(zh ? !report.contains("was dropped") : !report.contains("已删除"), report);
                     screenshot(driver, "import-notes-" + (zh ? "zh" : "en"));
+
+                    // the draft opens in the process designer with its diagram, and the lint names what to fix
+                    String key = "camunda-testing-job-announcement" + (zh ? "" : "-2");
+                    driver.get(app.baseUrl() + "/design/process/" + key);
+                    wait.until(d -> d.findElements(By.cssSelector(".djs-element.djs-shape")).size() >= 12);
+                    List<WebElement> lint = wait.until(d -> {
+                        List<WebElement> found = d.findElements(By.cssSelector("#lint .fd-lint-item"));
+                        return found.isEmpty() ? null : found;
+                    });
+                    List<String> named = lint.stream().map(l -> l.getAttribute("data-element")).toList();
+                    assertTrue(named.contains("mail") && named.contains("publication"), named.toString());
+                    settle(driver);
+                    screenshot(driver, "import-draft-" + (zh ? "zh" : "en"));
                 } catch (RuntimeException | AssertionError e) {
                     screenshot(driver, "import-failure-" + language);
                     throw e;
