@@ -83,6 +83,21 @@ class BpmnImportTest {
         assertTrue(lint.contains("calc") && lint.contains("notify"), lint.toString());
     }
 
+    @Test
+    void aZeebeUserTasksTaskDefinitionIsDroppedAsMetadataNotTreatedAsCode() throws IOException {
+        String xml = fixture("camunda8-refund.bpmn").replaceFirst("(<bpmn:userTask id=\"review\"[^>]*>\\s*<bpmn:extensionElements>)",
+                "$1<zeebe:taskDefinition type=\"io.camunda.zeebe:userTask\"/>");
+        assertTrue(xml.contains("io.camunda.zeebe:userTask"), "fixture changed");
+
+        BpmnImport.Result result = BpmnImport.map(xml);
+
+        assertEquals(List.of(), result.errors());
+        assertTrue(notesOn(result, "review").stream().anyMatch(n -> n.key().equals("import.note.dropped")
+                && n.toString().contains("zeebe:taskDefinition")), result.notes().toString());
+        assertTrue(notesOn(result, "review").stream().noneMatch(n -> n.key().equals("import.note.code")));
+        assertEquals(List.of(), gate(result.xml()));
+    }
+
     private static List<String> english(BpmnImport.Result result) {
         return result.notes().stream().map(n -> n.text().toString()).toList();
     }

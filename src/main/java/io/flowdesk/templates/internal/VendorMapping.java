@@ -194,8 +194,14 @@ final class VendorMapping {
                 }
             }
             case "userTaskForm" -> report.note(host, "embeddedForm", child.getAttribute("id"));
-            case "taskDefinition" -> report.note(host, "code", "zeebe:taskDefinition type=\""
-                    + child.getAttribute("type") + "\"");
+            // on a user task it only names the job type of Zeebe's task worker: harmless metadata
+            case "taskDefinition" -> {
+                if (userTask) {
+                    report.dropped("zeebe:taskDefinition", host);
+                } else {
+                    report.note(host, "code", "zeebe:taskDefinition type=\"" + child.getAttribute("type") + "\"");
+                }
+            }
             case "script", "calledElement", "calledDecision", "ioMapping", "taskHeaders", "loopCharacteristics",
                     "subscription" -> report.note(host, "code", "zeebe:" + local);
             default -> report.dropped("zeebe:" + local, host);
