@@ -244,7 +244,7 @@ public class TemplateDrafts {
     }
 
     /** Result of importing a file: the draft it became (null when rejected), problems and notes. */
-    public record Imported(Draft draft, List<FieldError> errors, List<String> notes) {
+    public record Imported(Draft draft, List<FieldError> errors, List<BpmnImport.Note> notes) {
     }
 
     /** Imports a template zip in the process-templates format as drafts. */
@@ -259,32 +259,45 @@ public class TemplateDrafts {
     }
 
     /**
-     * Imports a BPMN made in Camunda Modeler, Camunda 8 or Flowable: supported attributes are mapped, anything
-     * else is rejected with one message per element and nothing is stored.
+     * Imports a BPMN made in Camunda Modeler (7 or 8), Flowable or another modeler as a draft that keeps the
+     * diagram: what maps is mapped, tool metadata is dropped with a note, and what cannot run stays for the publish
+     * gate to name. Only a file unsafe to store or not BPMN is refused (nothing stored). The draft never takes
+     * the key of an existing template or draft: a free key is chosen.
      */
     public Uni<Imported> importBpmn(CurrentUser user, String xml) {
         requireDesigner(user);
         BpmnImport.Result mapped = BpmnImport.map(xml);
-        if (!mapped.errors().isEmpty()) {
+        if (!mapped.ok()) {
             return Uni.createFrom().item(new Imported(null, mapped.errors(), mapped.notes()));
         }
         DiagramOutline outline = DiagramOutline.read(mapped.xml());
         String processId = outline.processId() == null ? "imported" : outline.processId();
-        String key = processId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+        String base = processId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
                 .replaceAll("^[^a-z]+", "").replaceAll("-+$", "");
-        if (!KEY.matcher(key).matches()) {
-            key = "imported-" + Integer.toHexString(processId.hashCode() & 0xfffff);
+        if (base.length() > 56) {
+            base = base.substring(0, 56).replaceAll("-+$", "");
         }
-        String name = nameOf(mapped.xml(), key);
-        ObjectNode meta = Json.MAPPER.createObjectNode();
-        meta.put("key", key);
-        meta.putObject("name").put("zh-CN", name).put("en", name);
-        meta.put("ticketType", key);
-        meta.put("public", false);
-        meta.put("startForm", "");
-        meta.put("bpmn", "process.bpmn");
-        String finalKey = key;
-        return save(user, finalKey, meta, mapped.xml()).map(d -> new Imported(d, List.of(), mapped.notes()));
+        if (!KEY.matcher(base).matches()) {
+            base = "imported-" + Integer.toHexString(processId.hashCode() & 0xfffff);
+        }
+        String name = nameOf(mapped.xml(), base);
+        String first = base;
+        return freeKey(first, 1).chain(key -> {
+            ObjectNode meta = Json.MAPPER.createObjectNode();
+            meta.put("key", key);
+            meta.putObject("name").put("zh-CN", name).put("en", name);
+            meta.put("ticketType", key);
+            meta.put("public", false);
+            meta.put("startForm", mapped.startForm() == null ? "" : mapped.startForm());
+            meta.put("bpmn", "process.bpmn");
+            return save(user, key, meta, mapped.xml()).map(d -> new Imported(d, List.of(), mapped.notes()));
+        });
+    }
+
+    private Uni<String> freeKey(String base, int attempt) {
+        String candidate = attempt == 1 ? base : base + "-" + attempt;
+        return exists(candidate).chain(taken -> taken && attempt < 100 ? freeKey(base, attempt + 1)
+                : Uni.createFrom().item(candidate));
     }
 
     private static String nameOf(String xml, String fallback) {

@@ -130,16 +130,41 @@ class DesignerApiTest {
     }
 
     @Test
-    void camundaModelerBpmnIsMappedAndUnsupportedPartsAreRejectedPerElement() throws Exception {
+    void foreignBpmnBecomesADraftWithNotesInTheRequestLanguageAndOnlyUnsafeFilesAreRefused() throws Exception {
         String camunda = Files.readString(Path.of("src/test/resources/import/camunda7-refund.bpmn"));
         Map<String, Object> imported = as("designer").contentType("application/xml").body(camunda)
                 .post("/api/design/templates/import").then().statusCode(201).extract().path("draft");
         String bpmn = (String) imported.get("bpmn");
         assertTrue(bpmn.contains("flowable:formKey") && bpmn.contains("flowable:candidateGroups"), bpmn);
         assertTrue(!bpmn.contains("camunda:"), bpmn);
+
+        // a file with steps FlowDesk cannot run is a draft too, under a key of its own; the lint names the steps
         String bad = Files.readString(Path.of("src/test/resources/import/camunda7-unsupported.bpmn"));
-        as("designer").contentType("application/xml").body(bad).post("/api/design/templates/import").then()
-                .statusCode(422).body("errors.pointer", hasItem("calc"));
+        io.restassured.response.Response zh = as("designer").contentType("application/xml")
+                .header("Accept-Language", "zh-CN").body(bad).post("/api/design/templates/import");
+        zh.then().statusCode(201).body("notes.key", hasItem("import.note.unsupported"))
+                .body("notes.element", hasItem("calc"));
+        String zhNote = zh.path("notes.find { it.key == 'import.note.unsupported' }.message");
+        assertTrue(zhNote.contains("脚本任务"), zhNote);
+        io.restassured.response.Response en = as("designer").contentType("application/xml")
+                .header("Accept-Language", "en").body(bad).post("/api/design/templates/import");
+        String enNote = en.path("notes.find { it.key == 'import.note.unsupported' }.message");
+        assertTrue(enNote.contains("script task"), enNote);
+        String firstKey = zh.path("draft.key");
+        String secondKey = en.path("draft.key");
+        assertTrue(!firstKey.equals(secondKey), "a second import must not overwrite the first draft");
+        as("designer").get("/api/design/templates/" + firstKey + "/lint").then().statusCode(200)
+                .body("pointer", hasItem("calc"));
+
+        // unsafe to store: refused, nothing stored
+        String doctype = bad.replaceFirst("<bpmn:definitions", "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<bpmn:definitions");
+        int before = as("designer").get("/api/design/templates").then().extract().path("size()");
+        as("designer").contentType("application/xml").body(doctype).post("/api/design/templates/import").then()
+                .statusCode(422).body("errors.pointer", hasItem("process.bpmn")).body("errors.rule",
+                        hasItem("no-doctype"));
+        int after = as("designer").get("/api/design/templates").then().extract().path("size()");
+        assertEquals(before, after);
     }
 
     @Test

@@ -156,7 +156,7 @@ public class DesignResource {
     @POST
     @Path("/templates/import")
     @Consumes({"application/zip", "application/xml", "text/xml", MediaType.APPLICATION_OCTET_STREAM})
-    public Uni<Response> importTemplate(byte[] body) {
+    public Uni<Response> importTemplate(byte[] body, io.vertx.ext.web.RoutingContext context) {
         CurrentUser user = designer();
         if (body == null || body.length == 0) {
             throw InvalidInput.of("", "The request body is empty");
@@ -168,13 +168,19 @@ public class DesignResource {
             if (result.draft() == null) {
                 throw new InvalidInput("The BPMN cannot be imported", result.errors());
             }
-            return Response.status(201).entity(new ImportView(TemplateDraftView.of(result.draft()), result.notes()))
+            java.util.Locale locale = io.flowdesk.shared.rest.RequestLocale.of(context);
+            return Response.status(201).entity(new ImportView(TemplateDraftView.of(result.draft()), result.notes()
+                    .stream().map(n -> new ImportNote(n.element(), n.text().in(locale), n.text().key())).toList()))
                     .build();
         });
     }
 
-    /** An imported draft and the notes about what was mapped or dropped. */
-    public record ImportView(TemplateDraftView draft, List<String> notes) {
+    /** An imported draft and the notes about what was mapped, dropped or left for the lint. */
+    public record ImportView(TemplateDraftView draft, List<ImportNote> notes) {
+    }
+
+    /** One import note: the BPMN element, the sentence in the request's language, the catalogue key. */
+    public record ImportNote(String element, String message, String key) {
     }
 
     @POST

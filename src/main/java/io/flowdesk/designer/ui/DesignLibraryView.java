@@ -28,6 +28,7 @@ import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
+import io.flowdesk.templates.BpmnImport;
 import io.flowdesk.templates.TemplateDrafts;
 import io.flowdesk.templates.TemplateVersions;
 import java.nio.charset.StandardCharsets;
@@ -140,18 +141,23 @@ public class DesignLibraryView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
-    private void report(List<FieldError> errors, List<String> notes) {
+    private void report(List<FieldError> errors, List<BpmnImport.Note> notes) {
         if (!errors.isEmpty()) {
             importReport.add(new H3(getTranslation("designer.import.rejected")));
         }
         errors.forEach(e -> {
-            Div line = new Div(new Span(e.pointer() + ": "), new Span(e.message()));
+            Div line = new Div(new Span(e.pointer() + ": "), new Span(Ui.text(e.text())));
             line.addClassName("fd-import-error");
             importReport.add(line);
         });
+        if (errors.isEmpty() && !notes.isEmpty()) {
+            importReport.add(new H3(getTranslation("import.ui.notes", notes.size())));
+            importReport.add(new Span(getTranslation("import.ui.notesHelp")));
+        }
         notes.forEach(n -> {
-            Div line = new Div(new Span(n));
-            line.addClassName("fd-muted");
+            Div line = new Div(new Span(Ui.text(n.text())));
+            line.addClassName("fd-import-note");
+            line.getElement().setAttribute("data-element", n.element());
             importReport.add(line);
         });
     }

@@ -1,11 +1,13 @@
 package io.flowdesk.templates.internal;
 
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.BpmnImport;
 import io.flowdesk.workflow.ExpressionRules;
 import io.flowdesk.workflow.FlowDeskBpmn;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Attr;
@@ -15,33 +17,25 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * Rewrites BPMN from Camunda 7, Camunda 8 or Flowable modelers as FlowDesk BPMN. Diagram layout (BPMN DI) is
- * kept; tool metadata is dropped with a note; anything FlowDesk cannot run is reported once per element.
+ * Rewrites BPMN from Camunda 7, Camunda 8, Flowable or any BPMN 2.0 modeler as a FlowDesk draft. Diagram layout
+ * (BPMN DI) is kept; tool metadata and layout-only parts (lanes, data objects, groups, other pools) are dropped
+ * with a note; steps FlowDesk cannot run stay in the diagram without their code, so the publish gate names them
+ * until they are replaced. Refuses only what is unsafe to store or is not BPMN.
  */
 public final class ForeignBpmnMapper {
 
-    private static final Set<String> SUB_PROCESSES = Set.of("subProcess", "transaction", "adHocSubProcess");
+    /** Removed with a note: they only document or lay out the process. */
+    private static final Set<String> LAYOUT_ONLY = Set.of("dataObject", "dataObjectReference", "dataStoreReference",
+            "dataInputAssociation", "dataOutputAssociation", "property", "ioSpecification", "group", "category",
+            "dataStore", "ioBinding");
+    private static final Set<String> LOOPS = Set.of("multiInstanceLoopCharacteristics", "standardLoopCharacteristics");
     private static final Set<String> ROOT_DEFINITIONS = Set.of("message", "signal", "error", "escalation",
-            "category", "itemDefinition");
-    private static final Map<String, String> UNSUPPORTED = Map.ofEntries(
-            Map.entry("scriptTask", "script tasks are not supported (they can run arbitrary code)"),
-            Map.entry("businessRuleTask", "business rule tasks (DMN decisions) are not supported"),
-            Map.entry("sendTask", "send tasks are not supported"),
-            Map.entry("receiveTask", "receive tasks are not supported"),
-            Map.entry("manualTask", "manual tasks are not supported; use a user task"),
-            Map.entry("task", "untyped tasks are not supported; make it a user task"),
-            Map.entry("callActivity", "call activities are not supported"),
-            Map.entry("subProcess", "sub-processes are not supported"),
-            Map.entry("transaction", "transactions are not supported"),
-            Map.entry("adHocSubProcess", "ad-hoc sub-processes are not supported"),
-            Map.entry("intermediateThrowEvent", "intermediate throw events are not supported"),
-            Map.entry("inclusiveGateway", "inclusive gateways are not supported; use exclusive or parallel gateways"),
-            Map.entry("eventBasedGateway", "event-based gateways are not supported"),
-            Map.entry("complexGateway", "complex gateways are not supported"),
-            Map.entry("laneSet", "lanes are not supported; remove the lanes (FlowDesk assigns work by department"
-                    + " on each user task)"),
-            Map.entry("multiInstanceLoopCharacteristics", "multi-instance is not supported"),
-            Map.entry("standardLoopCharacteristics", "loops are not supported"));
+            "category", "itemDefinition", "dataStore", "interface", "resource", "operation", "correlationProperty",
+            "globalTask", "partnerRole", "partnerEntity", "endPoint");
+    /** Element kinds the notes name in the reader's language ({@code import.kind.*}). */
+    static final Set<String> KINDS = Set.of("scriptTask", "sendTask", "receiveTask", "manualTask",
+            "businessRuleTask", "task", "callActivity", "subProcess", "transaction", "adHocSubProcess",
+            "inclusiveGateway", "eventBasedGateway", "complexGateway", "intermediateThrowEvent");
 
     private final ImportReport report = new ImportReport();
     private final VendorMapping vendor = new VendorMapping(report);
@@ -55,190 +49,314 @@ public final class ForeignBpmnMapper {
     }
 
     private BpmnImport.Result run(String xml) {
+        if (xml != null && xml.getBytes(StandardCharsets.UTF_8).length > PublishGate.MAX_BPMN_BYTES) {
+            report.refuse("size", "import.refused.size", PublishGate.MAX_BPMN_BYTES / 1024);
+            return result(null);
+        }
         Document doc;
         try {
             doc = SecureXml.parse(xml);
         } catch (SecureXml.Unreadable e) {
-            report.fileError(e.getMessage(), e.doctype() ? "no-doctype" : "parse-error");
+            if (e.doctype()) {
+                report.refuse("no-doctype", "import.refused.doctype");
+            } else {
+                report.refuse("parse-error", "import.refused.unreadable");
+            }
             return result(null);
         }
         Element root = doc.getDocumentElement();
         if (!BpmnScan.BPMN.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
-            report.fileError("The file is not BPMN 2.0: its root must be <definitions> in namespace "
-                    + BpmnScan.BPMN, "parse-error");
+            report.refuse("parse-error", "import.refused.notBpmn");
             return result(null);
         }
-        unwrapSinglePool(root);
+        keepOnePool(root);
         vendor.attributes(root);
         List<Element> processes = new ArrayList<>();
         for (Element child : SecureXml.children(root)) {
             String ns = child.getNamespaceURI();
+            String local = child.getLocalName();
             if (BpmnScan.DI_NAMESPACES.contains(ns)) {
                 continue;
             }
             if (!BpmnScan.BPMN.equals(ns)) {
-                report.problem(root, "<" + child.getTagName() + "> is not supported");
-            } else if (child.getLocalName().equals("process")) {
-                processes.add(child);
-                child.setAttributeNS(null, "isExecutable", "true");
-                visit(child);
-            } else if (child.getLocalName().equals("collaboration")) {
-                report.problem(child, "pools and message flows are not supported; remove the pools so that the"
-                        + " diagram holds a single process");
-            } else if (ROOT_DEFINITIONS.contains(child.getLocalName())) {
-                report.dropped(child.getLocalName() + " definitions", root);
+                report.dropped("<" + child.getTagName() + ">", root);
                 SecureXml.remove(child);
-            } else if (!child.getLocalName().equals("documentation") && !child.getLocalName().equals("extensionElements")) {
-                report.problem(child, "<" + child.getLocalName() + "> is not supported");
-            } else if (child.getLocalName().equals("extensionElements")) {
+            } else if (local.equals("process")) {
+                processes.add(child);
+            } else if (local.equals("extensionElements")) {
                 vendor.extensions(child, root);
+            } else if (!local.equals("documentation")) {
+                report.dropped(ROOT_DEFINITIONS.contains(local) ? local : "<" + local + ">", root);
+                SecureXml.remove(child);
             }
         }
-        if (processes.size() != 1) {
-            report.fileError("A template has exactly one process (found " + processes.size() + ")", "one-process");
-        }
-        if (report.hasErrors()) {
+        if (processes.isEmpty()) {
+            report.refuse("one-process", "import.refused.noProcess");
             return result(null);
+        }
+        Element main = processes.stream().filter(p -> "true".equals(p.getAttribute("isExecutable"))).findFirst()
+                .orElse(processes.get(0));
+        for (Element other : processes) {
+            if (other != main) {
+                report.note(other, "otherProcess");
+                SecureXml.remove(other);
+            }
+        }
+        main.setAttributeNS(null, "isExecutable", "true");
+        visit(main);
+        removeDangling(root);
+        if (SecureXml.children(root).stream().noneMatch(c -> BpmnScan.DI_NAMESPACES.contains(c.getNamespaceURI()))) {
+            report.note(null, "noDiagram");
         }
         declareNamespaces(root);
         return result(SecureXml.write(doc));
     }
 
     private BpmnImport.Result result(String xml) {
-        return new BpmnImport.Result(xml, report.errors(), report.notes());
+        return new BpmnImport.Result(xml, report.refusals(), xml == null ? List.of() : report.notes(),
+                xml == null ? null : vendor.startForm());
     }
 
     private void visit(Element e) {
         String local = e.getLocalName();
         if (!BpmnScan.BPMN.equals(e.getNamespaceURI())) {
-            report.problem(e, "<" + e.getTagName() + "> is not supported");
+            report.dropped("<" + e.getTagName() + ">", (Element) e.getParentNode());
+            SecureXml.remove(e);
             return;
         }
         if (local.equals("extensionElements")) {
             vendor.extensions(e, (Element) e.getParentNode());
             return;
         }
+        if (local.equals("laneSet")) {
+            lanes(e);
+            return;
+        }
+        if (LAYOUT_ONLY.contains(local)) {
+            report.note(e, "layoutOnly", kind(local));
+            SecureXml.remove(e);
+            return;
+        }
+        if (LOOPS.contains(local)) {
+            report.note(e, "loop");
+            SecureXml.remove(e);
+            return;
+        }
+        if (local.equals("script")) {
+            report.note(e, "code", "script");
+            SecureXml.remove(e);
+            return;
+        }
         if (local.endsWith("EventDefinition")) {
             eventDefinition(e);
             return;
         }
-        boolean supported = BpmnScan.ELEMENTS.contains(local);
-        if (!supported) {
-            report.problem(e, UNSUPPORTED.getOrDefault(local, "<" + local + "> is not supported"));
-            if (SUB_PROCESSES.contains(local) || local.equals("laneSet")) {
-                return;
-            }
+        if (!BpmnScan.ELEMENTS.contains(local) && !e.getAttribute("id").isEmpty()) {
+            // kept where it is, without its code: the publish gate names it until it is replaced
+            report.note(e, "unsupported", kind(local));
         }
         vendor.attributes(e);
         if (local.equals("conditionExpression")) {
             condition(e);
-        } else if (Set.of("timeDuration", "timeDate", "timeCycle").contains(local)) {
-            String text = e.getTextContent().trim();
-            if (text.startsWith("=") || ExpressionRules.containsExpression(text)) {
-                report.problem(e, "timer '" + text + "' must be an ISO-8601 literal such as PT4H, not an expression");
-            }
         }
         for (Element child : SecureXml.children(e)) {
-            boolean coveredByParent = !supported && BpmnScan.BPMN.equals(child.getNamespaceURI())
-                    && !BpmnScan.ELEMENTS.contains(child.getLocalName());
-            if (!coveredByParent) {
-                visit(child);
-            }
+            visit(child);
         }
+    }
+
+    private static Text kind(String local) {
+        return KINDS.contains(local) ? Text.of("import.kind." + local) : Text.literal(local);
+    }
+
+    private void lanes(Element laneSet) {
+        for (Element lane : laneSet.getElementsByTagNameNS(BpmnScan.BPMN, "lane").getLength() == 0 ? List.<Element>of()
+                : descendants(laneSet, "lane")) {
+            int steps = 0;
+            for (Element ref : SecureXml.children(lane)) {
+                if (ref.getLocalName().equals("flowNodeRef")) {
+                    steps++;
+                }
+            }
+            report.note(lane, "lane", steps);
+        }
+        SecureXml.remove(laneSet);
+    }
+
+    private static List<Element> descendants(Element parent, String local) {
+        List<Element> found = new ArrayList<>();
+        for (Element child : SecureXml.children(parent)) {
+            if (local.equals(child.getLocalName())) {
+                found.add(child);
+            }
+            found.addAll(descendants(child, local));
+        }
+        return found;
     }
 
     private void eventDefinition(Element definition) {
         String kind = definition.getLocalName().replace("EventDefinition", "");
         Element event = (Element) definition.getParentNode();
         String eventType = event.getLocalName();
-        if (!kind.equals("timer")) {
-            report.problem(definition, kind.equals("terminate")
-                    ? "terminate end events are not supported; use a plain end event"
-                    : kind + " events are not supported");
-        } else if (eventType.equals("startEvent") || eventType.equals("endEvent")) {
-            report.problem(definition, "timer start events are not supported; FlowDesk starts a process per ticket");
-        } else {
+        if (eventType.equals("startEvent")) {
+            report.note(event, "startTrigger", kind);
+            SecureXml.remove(definition);
+        } else if (kind.equals("terminate") && eventType.equals("endEvent")) {
+            report.note(event, "terminate");
+            SecureXml.remove(definition);
+        } else if (kind.equals("timer")) {
             vendor.attributes(definition);
             SecureXml.children(definition).forEach(this::visit);
+        } else {
+            // the trigger's details (message, error, condition…) are gone; the event stays for the gate to name
+            for (Element child : SecureXml.children(definition)) {
+                SecureXml.remove(child);
+            }
+            vendor.attributes(definition);
+            report.note(event, "event", kind);
         }
     }
 
     private void condition(Element expression) {
         String text = expression.getTextContent().trim();
-        if (!expression.getAttribute("language").isEmpty()) {
+        if (!text.startsWith("=")) {
             return;
         }
-        String juel = text;
-        if (text.startsWith("=")) {
-            juel = FeelCondition.toJuel(text.substring(1));
-            if (juel == null) {
-                report.problem(expression, "FEEL condition '" + text + "' is not a simple comparison; rewrite it as"
-                        + " ${...} (e.g. ${amount > 500 && approved})");
-                return;
-            }
-            while (expression.getFirstChild() != null) {
-                expression.removeChild(expression.getFirstChild());
-            }
-            expression.appendChild(expression.getOwnerDocument().createCDATASection(juel));
-            report.note(ImportReport.label(ImportReport.owner(expression)) + ": FEEL condition '" + text + "' → "
-                    + juel);
+        String juel = FeelCondition.toJuel(text.substring(1));
+        if (juel == null) {
+            report.note(expression, "feelKept", text);
+            return;
         }
+        while (expression.getFirstChild() != null) {
+            expression.removeChild(expression.getFirstChild());
+        }
+        expression.appendChild(expression.getOwnerDocument().createCDATASection(juel));
         String problem = ExpressionRules.checkCondition(juel);
-        if (problem != null) {
-            report.problem(expression, "condition '" + text + "': " + problem);
-        }
+        report.note(expression, problem == null ? "feel" : "feelKept", text, juel);
     }
 
-    /** One pool around one process: drop the collaboration and the pool's shape, keep the process. */
-    private void unwrapSinglePool(Element root) {
-        List<Element> collaborations = SecureXml.children(root).stream()
-                .filter(c -> BpmnScan.BPMN.equals(c.getNamespaceURI()) && c.getLocalName().equals("collaboration"))
-                .toList();
-        if (collaborations.size() != 1) {
-            return;
-        }
-        Element collaboration = collaborations.get(0);
-        List<Element> parts = SecureXml.children(collaboration);
-        if (parts.size() != 1 || !parts.get(0).getLocalName().equals("participant")) {
-            return;
-        }
-        Element participant = parts.get(0);
-        Element process = SecureXml.children(root).stream()
-                .filter(c -> c.getLocalName().equals("process")
-                        && c.getAttribute("id").equals(participant.getAttribute("processRef")))
-                .findFirst().orElse(null);
-        if (process == null) {
-            return;
-        }
-        String processId = process.getAttribute("id");
-        if (process.getAttribute("name").isEmpty() && !participant.getAttribute("name").isEmpty()) {
-            process.setAttributeNS(null, "name", participant.getAttribute("name"));
-        }
-        for (Element diagram : SecureXml.children(root)) {
-            if (BpmnScan.DI_NAMESPACES.contains(diagram.getNamespaceURI())) {
-                retargetDi(diagram, participant.getAttribute("id"), collaboration.getAttribute("id"), processId);
+    /**
+     * A template is one process: of a collaboration keep the pool whose process is executable (else the first with
+     * a process); drop the other pools, message flows and the pools' shapes with a note.
+     */
+    private void keepOnePool(Element root) {
+        for (Element collaboration : SecureXml.children(root)) {
+            if (!BpmnScan.BPMN.equals(collaboration.getNamespaceURI())
+                    || !collaboration.getLocalName().equals("collaboration")) {
+                continue;
             }
+            Element keep = null;
+            for (Element part : SecureXml.children(collaboration)) {
+                if (part.getLocalName().equals("participant") && !part.getAttribute("processRef").isEmpty()) {
+                    Element process = process(root, part.getAttribute("processRef"));
+                    boolean executable = process != null && "true".equals(process.getAttribute("isExecutable"));
+                    if (keep == null || executable && !"true".equals(process(root, keep.getAttribute("processRef"))
+                            .getAttribute("isExecutable"))) {
+                        keep = process == null ? keep : part;
+                    }
+                }
+            }
+            for (Element part : SecureXml.children(collaboration)) {
+                if (part.getLocalName().equals("participant") && part != keep) {
+                    report.note(part, "otherPool");
+                } else if (part.getLocalName().equals("messageFlow")) {
+                    report.note(part, "messageFlow");
+                }
+            }
+            if (keep != null) {
+                Element process = process(root, keep.getAttribute("processRef"));
+                if (process.getAttribute("name").isEmpty() && !keep.getAttribute("name").isEmpty()) {
+                    process.setAttributeNS(null, "name", keep.getAttribute("name"));
+                }
+                report.note(keep, "pool", process.getAttribute("id"));
+                for (Element diagram : SecureXml.children(root)) {
+                    if (BpmnScan.DI_NAMESPACES.contains(diagram.getNamespaceURI())) {
+                        retargetDi(diagram, collaboration.getAttribute("id"), process.getAttribute("id"));
+                    }
+                }
+                for (Element part : SecureXml.children(collaboration)) {
+                    if (part.getLocalName().equals("participant") && part != keep
+                            && !part.getAttribute("processRef").isEmpty()) {
+                        Element other = process(root, part.getAttribute("processRef"));
+                        if (other != null && other != process) {
+                            SecureXml.remove(other);
+                        }
+                    }
+                }
+            }
+            SecureXml.remove(collaboration);
         }
-        SecureXml.remove(collaboration);
-        report.note("Removed the pool '" + participant.getAttribute("id") + "' (" + participant.getAttribute("name")
-                + ") and its collaboration; the process '" + processId + "' is kept");
     }
 
-    private static void retargetDi(Element element, String participantId, String collaborationId, String processId) {
-        String target = element.getAttribute("bpmnElement");
-        if (target.equals(participantId)) {
-            SecureXml.remove(element);
-            return;
-        }
-        if (target.equals(collaborationId)) {
+    private static Element process(Element root, String id) {
+        return SecureXml.children(root).stream().filter(c -> BpmnScan.BPMN.equals(c.getNamespaceURI())
+                && c.getLocalName().equals("process") && c.getAttribute("id").equals(id)).findFirst().orElse(null);
+    }
+
+    private static void retargetDi(Element element, String collaborationId, String processId) {
+        if (element.getAttribute("bpmnElement").equals(collaborationId)) {
             element.setAttributeNS(null, "bpmnElement", processId);
         }
         for (Element child : SecureXml.children(element)) {
-            retargetDi(child, participantId, collaborationId, processId);
+            retargetDi(child, collaborationId, processId);
         }
     }
 
-    /** Declares flowable and flowdesk on the root; drops the Camunda, Zeebe and modeler declarations. */
+    /** Shapes and edges of removed elements, and associations and flow references to them, go too. */
+    private static void removeDangling(Element root) {
+        Set<String> ids = new HashSet<>();
+        collectIds(root, ids);
+        for (Element child : SecureXml.children(root)) {
+            if (BpmnScan.DI_NAMESPACES.contains(child.getNamespaceURI())) {
+                removeDanglingDi(child, ids);
+            } else if (child.getLocalName().equals("process")) {
+                removeDanglingRefs(child, ids);
+            }
+        }
+    }
+
+    private static void collectIds(Element element, Set<String> ids) {
+        if (!BpmnScan.DI_NAMESPACES.contains(element.getNamespaceURI()) && !element.getAttribute("id").isEmpty()) {
+            ids.add(element.getAttribute("id"));
+        }
+        SecureXml.children(element).forEach(c -> collectIds(c, ids));
+    }
+
+    private static void removeDanglingDi(Element element, Set<String> ids) {
+        String target = element.getAttribute("bpmnElement");
+        boolean plane = element.getLocalName().equals("BPMNPlane");
+        if (!target.isEmpty() && !ids.contains(target) && !plane) {
+            SecureXml.remove(element);
+            return;
+        }
+        SecureXml.children(element).forEach(c -> removeDanglingDi(c, ids));
+    }
+
+    private static void removeDanglingRefs(Element process, Set<String> ids) {
+        for (Element child : SecureXml.children(process)) {
+            String local = child.getLocalName();
+            if (local.equals("association") && (!ids.contains(child.getAttribute("sourceRef"))
+                    || !ids.contains(child.getAttribute("targetRef")))) {
+                SecureXml.remove(child);
+                continue;
+            }
+            if (local.equals("sequenceFlow") && (!ids.contains(child.getAttribute("sourceRef"))
+                    || !ids.contains(child.getAttribute("targetRef")))) {
+                SecureXml.remove(child);
+                continue;
+            }
+            for (Element ref : SecureXml.children(child)) {
+                if ((ref.getLocalName().equals("incoming") || ref.getLocalName().equals("outgoing"))
+                        && !ids.contains(ref.getTextContent().trim())) {
+                    SecureXml.remove(ref);
+                }
+            }
+            if (Set.of("subProcess", "transaction", "adHocSubProcess").contains(local)) {
+                removeDanglingRefs(child, ids);
+            }
+        }
+    }
+
+    /** Declares flowable and flowdesk on the root; drops the Camunda, Zeebe, Activiti and modeler declarations. */
     private static void declareNamespaces(Element root) {
         removeForeignDeclarations(root);
         String xmlns = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;

@@ -1,6 +1,8 @@
 package io.flowdesk.templates.internal;
 
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Text;
+import io.flowdesk.templates.BpmnImport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,57 +13,52 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * What an import found: problems grouped per BPMN element (one error each, listing everything unsupported on it)
- * and notes on what was dropped or rewritten.
+ * What an import did: refusals of the whole file, and notes per BPMN element (dropped tool settings are gathered
+ * into one note per element). Every sentence is a catalogue key ({@code import.*}).
  */
 final class ImportReport {
 
-    static final String RULE = "import-unsupported";
+    static final String FILE = "process.bpmn";
     private static final Set<String> CONTAINERS = Set.of("definitions", "process", "subProcess", "transaction",
             "adHocSubProcess", "collaboration", "laneSet");
 
-    private final Map<Element, List<String>> problems = new LinkedHashMap<>();
-    private final Map<String, Set<String>> dropped = new LinkedHashMap<>();
-    private final List<String> notes = new ArrayList<>();
-    private final List<FieldError> fileErrors = new ArrayList<>();
+    private final Map<Element, Set<String>> dropped = new LinkedHashMap<>();
+    private final List<BpmnImport.Note> notes = new ArrayList<>();
+    private final List<FieldError> refusals = new ArrayList<>();
 
-    /** Records a problem on the element that owns {@code at} (the nearest flow element, process or root). */
-    void problem(Element at, String message) {
-        problems.computeIfAbsent(owner(at), k -> new ArrayList<>()).add(message);
+    /** The file cannot become a draft at all. */
+    void refuse(String rule, String key, Object... args) {
+        refusals.add(new FieldError(FILE, Text.of(key, args), rule));
     }
 
-    /** A problem with the file as a whole. */
-    void fileError(String message, String rule) {
-        fileErrors.add(new FieldError("process.bpmn", message, rule));
-    }
-
-    /** Records that {@code what} (e.g. {@code camunda:asyncBefore}) was dropped from the element owning {@code at}. */
+    /** {@code what} (an attribute or extension name) was removed from the element owning {@code at}. */
     void dropped(String what, Element at) {
-        dropped.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(label(owner(at)));
+        dropped.computeIfAbsent(owner(at), k -> new LinkedHashSet<>()).add(what);
     }
 
-    void note(String note) {
-        notes.add(note);
+    /** A note on the element owning {@code at}: key {@code import.note.<key>}, first argument its name or id. */
+    void note(Element at, String key, Object... args) {
+        Element owner = at == null ? null : owner(at);
+        Object[] all = new Object[args.length + 1];
+        all[0] = Text.literal(owner == null ? FILE : label(owner));
+        System.arraycopy(args, 0, all, 1, args.length);
+        notes.add(new BpmnImport.Note(owner == null || owner.getAttribute("id").isEmpty() ? FILE
+                : owner.getAttribute("id"), Text.of("import.note." + key, all)));
     }
 
-    boolean hasErrors() {
-        return !problems.isEmpty() || !fileErrors.isEmpty();
+    boolean refused() {
+        return !refusals.isEmpty();
     }
 
-    List<FieldError> errors() {
-        List<FieldError> errors = new ArrayList<>(fileErrors);
-        problems.forEach((element, messages) -> {
-            String id = element.getAttribute("id");
-            errors.add(new FieldError(id.isEmpty() ? "process.bpmn" : id, element.getLocalName()
-                    + (id.isEmpty() ? "" : " '" + id + "'") + ": " + String.join("; ", messages), RULE));
-        });
-        return errors;
+    List<FieldError> refusals() {
+        return refusals;
     }
 
-    List<String> notes() {
-        List<String> all = new ArrayList<>();
-        dropped.forEach((what, where) -> all.add("Dropped " + what + " (not used by FlowDesk) on "
-                + String.join(", ", where)));
+    List<BpmnImport.Note> notes() {
+        List<BpmnImport.Note> all = new ArrayList<>();
+        dropped.forEach((element, what) -> all.add(new BpmnImport.Note(element.getAttribute("id").isEmpty() ? FILE
+                : element.getAttribute("id"), Text.of("import.note.dropped", Text.literal(label(element)),
+                        Text.literal(String.join(", ", what))))));
         all.addAll(notes);
         return all;
     }
@@ -79,8 +76,13 @@ final class ImportReport {
         }
     }
 
+    /** The element's name where it has one, else its id (else its tag). */
     static String label(Element element) {
+        String name = element.getAttribute("name").replaceAll("\\s+", " ").trim();
+        if (!name.isEmpty()) {
+            return name;
+        }
         String id = element.getAttribute("id");
-        return element.getLocalName() + (id.isEmpty() ? "" : " '" + id + "'");
+        return id.isEmpty() ? element.getLocalName() : id;
     }
 }

@@ -2,6 +2,7 @@ package io.flowdesk.templates.internal;
 
 import io.flowdesk.workflow.ExpressionRules;
 import io.flowdesk.workflow.FlowDeskBpmn;
+import io.flowdesk.workflow.ServiceTaskCatalogue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,34 +13,40 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 
 /**
- * Attributes and extension elements of Camunda 7, Camunda 8 (Zeebe) and Flowable on one BPMN element: mapped to
- * FlowDesk's Flowable subset, dropped as tool metadata, or reported as unsupported.
+ * Attributes and extension elements of Camunda 7, Camunda 8 (Zeebe), Flowable/Activiti and other tools on one BPMN
+ * element: mapped to FlowDesk's Flowable subset, or removed with a note. Nothing here refuses a file: what ran
+ * code is removed (the step stays, and the publish gate asks for a catalogue service or a form and department).
  */
 final class VendorMapping {
 
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
     static final String MODELER = "http://camunda.org/schema/modeler/1.0";
-    static final Set<String> FOREIGN_NAMESPACES = Set.of(CAMUNDA, ZEEBE, MODELER);
+    static final String ACTIVITI = "http://activiti.org/bpmn";
+    static final Set<String> FOREIGN_NAMESPACES = Set.of(CAMUNDA, ZEEBE, MODELER, ACTIVITI);
 
-    private static final Set<String> CAMUNDA_METADATA = Set.of("historyTimeToLive", "versionTag", "asyncBefore",
-            "asyncAfter", "exclusive", "jobPriority", "taskPriority", "isStartableInTasklist", "formRefBinding",
-            "formRefVersion");
-    private static final Set<String> CODE_ATTRIBUTES = Set.of("class", "expression", "delegateExpression", "type",
-            "topic", "resultVariable");
-    private static final Set<String> PEOPLE_ATTRIBUTES = Set.of("assignee", "candidateUsers");
-    private static final Set<String> DEFAULT_BPMN_ATTRIBUTES = Set.of("completionQuantity", "startQuantity",
-            "isForCompensation", "instantiate", "implementation", "isClosed", "parallelMultiple");
+    private static final Set<String> CODE = Set.of("class", "expression", "delegateExpression", "type", "topic",
+            "resultVariable", "script", "scriptFormat", "decisionRef", "calledElement", "taskDefinition", "connector",
+            "executionListener", "taskListener", "eventListener", "inputOutput", "field", "in", "out", "ioMapping",
+            "taskHeaders", "calledDecision", "failedJobRetryTimeCycle", "mapException");
+    private static final Set<String> PEOPLE = Set.of("assignee", "candidateUsers", "owner", "candidateStarterUsers",
+            "candidateStarterGroups", "initiator");
     private static final List<String> FORM_PREFIXES = List.of("embedded:", "camunda-forms:", "deployment:", "app:",
             "bpmn:", "forms/");
 
     private final ImportReport report;
+    private String startForm;
 
     VendorMapping(ImportReport report) {
         this.report = report;
     }
 
-    /** Maps, drops or reports every attribute of a BPMN element. */
+    /** The start form named by a start event, when it maps to a FlowDesk form key. */
+    String startForm() {
+        return startForm;
+    }
+
+    /** Maps or removes every attribute of a BPMN element. */
     void attributes(Element e) {
         NamedNodeMap map = e.getAttributes();
         List<Attr> attrs = new ArrayList<>();
@@ -49,110 +56,130 @@ final class VendorMapping {
         for (Attr attr : attrs) {
             String ns = attr.getNamespaceURI() == null ? "" : attr.getNamespaceURI();
             String local = attr.getLocalName();
-            String value = attr.getValue();
             if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ns) || BpmnScan.DI_NAMESPACES.contains(ns)
-                    || BpmnScan.COSMETIC_NAMESPACES.contains(ns) || FlowDeskBpmn.NS.equals(ns)) {
+                    || BpmnScan.COSMETIC_NAMESPACES.contains(ns)) {
                 continue;
             }
-            if (ns.isEmpty()) {
-                if (DEFAULT_BPMN_ATTRIBUTES.contains(local)) {
-                    report.dropped(local, e);
-                    e.removeAttributeNode(attr);
-                } else if (!BpmnScan.PLAIN_ATTRIBUTES.contains(local)) {
-                    report.problem(e, "attribute '" + local + "' is not supported");
+            if (FlowDeskBpmn.NS.equals(ns)) {
+                if (!BpmnScan.FLOWDESK_ATTRIBUTES.getOrDefault(e.getLocalName(), Set.of()).contains(local)) {
+                    drop(e, attr, "flowdesk:" + local);
+                }
+            } else if (ns.isEmpty()) {
+                if (!BpmnScan.PLAIN_ATTRIBUTES.contains(local)) {
+                    drop(e, attr, local);
                 }
             } else if (BpmnScan.XSI.equals(ns)) {
                 if (!local.equals("type")) {
-                    report.dropped("xsi:" + local, e);
-                    e.removeAttributeNode(attr);
+                    drop(e, attr, "xsi:" + local);
                 }
-            } else if (FlowDeskBpmn.FLOWABLE_NS.equals(ns)) {
-                if (!BpmnScan.FLOWABLE_ATTRIBUTES.getOrDefault(e.getLocalName(), Set.of()).contains(local)) {
-                    report.problem(e, unsupported("flowable:" + local, value));
-                }
-            } else if (MODELER.equals(ns)) {
-                report.dropped("modeler:" + local, e);
-                e.removeAttributeNode(attr);
-            } else if (CAMUNDA.equals(ns)) {
-                camunda(e, attr);
-            } else if (ZEEBE.equals(ns) && local.startsWith("modelerTemplate")) {
-                report.dropped("zeebe:" + local, e);
-                e.removeAttributeNode(attr);
+            } else if (FlowDeskBpmn.FLOWABLE_NS.equals(ns) || ACTIVITI.equals(ns) || CAMUNDA.equals(ns)) {
+                engineAttribute(e, attr, FlowDeskBpmn.FLOWABLE_NS.equals(ns) ? "flowable:" : ACTIVITI.equals(ns)
+                        ? "activiti:" : "camunda:");
             } else {
-                report.problem(e, "attribute " + attr.getName() + " (namespace " + ns + ") is not supported");
+                drop(e, attr, attr.getName());
             }
         }
     }
 
-    private void camunda(Element e, Attr attr) {
-        String local = attr.getLocalName();
-        String value = attr.getValue();
-        boolean userTask = e.getLocalName().equals("userTask");
-        if (CAMUNDA_METADATA.contains(local)) {
-            report.dropped("camunda:" + local, e);
-        } else if ((local.equals("formKey") || local.equals("formRef")) && userTask) {
-            formKey(e, value, "camunda:" + local);
-        } else if ((local.equals("formKey") || local.equals("formRef")) && e.getLocalName().equals("startEvent")) {
-            report.note("Start event '" + e.getAttribute("id") + "' names form '" + value
-                    + "'; FlowDesk takes the start form from template.json (startForm)");
-        } else if (local.equals("candidateGroups") && userTask) {
-            if (ExpressionRules.containsExpression(value)) {
-                report.problem(e, "camunda:candidateGroups '" + value + "' is an expression; name department keys");
-                return;
-            }
-            groups(e, Arrays.asList(value.split(",")));
-        } else {
-            report.problem(e, unsupported("camunda:" + local, value));
-            return;
-        }
+    private void drop(Element e, Attr attr, String what) {
+        report.dropped(what, e);
         e.removeAttributeNode(attr);
     }
 
-    /** Maps or reports the children of an {@code extensionElements} of {@code host}; removes it when empty. */
+    /** camunda:, flowable: and activiti: attributes share their meaning. */
+    private void engineAttribute(Element e, Attr attr, String prefix) {
+        String local = attr.getLocalName();
+        String value = attr.getValue();
+        String element = e.getLocalName();
+        e.removeAttributeNode(attr);
+        boolean userTask = element.equals("userTask");
+        if ((local.equals("formKey") || local.equals("formRef")) && userTask) {
+            formKey(e, value, prefix + local);
+        } else if ((local.equals("formKey") || local.equals("formRef")) && element.equals("startEvent")) {
+            startFormOf(e, value);
+        } else if (local.equals("candidateGroups") && userTask) {
+            if (ExpressionRules.containsExpression(value)) {
+                report.note(e, "groupsExpression", value);
+            } else {
+                groups(e, Arrays.asList(value.split(",")));
+            }
+        } else if (local.equals("delegateExpression") && element.equals("serviceTask")
+                && ServiceTaskCatalogue.IDS.contains(value.replaceAll("^\\$\\{|}$", ""))) {
+            e.setAttributeNS(FlowDeskBpmn.FLOWABLE_NS, "flowable:delegateExpression", value);
+        } else if (PEOPLE.contains(local)) {
+            report.note(e, "people", prefix + local + "=\"" + value + "\"");
+        } else if (CODE.contains(local)) {
+            report.note(e, "code", prefix + local + "=\"" + value + "\"");
+        } else {
+            report.dropped(prefix + local, e);
+        }
+    }
+
+    /** Maps or removes the children of an {@code extensionElements} of {@code host}; removes it when empty. */
     void extensions(Element ext, Element host) {
+        boolean catalogueService = host.getLocalName().equals("serviceTask")
+                && !host.getAttributeNS(FlowDeskBpmn.FLOWABLE_NS, "delegateExpression").isEmpty();
         for (Element child : SecureXml.children(ext)) {
-            String ns = child.getNamespaceURI();
+            String ns = child.getNamespaceURI() == null ? "" : child.getNamespaceURI();
             String local = child.getLocalName();
-            if (FlowDeskBpmn.FLOWABLE_NS.equals(ns) && local.equals("field") && host.getLocalName().equals("serviceTask")) {
+            if (FlowDeskBpmn.FLOWABLE_NS.equals(ns) && local.equals("field") && catalogueService) {
                 continue;
             }
-            if (ZEEBE.equals(ns) && zeebe(child, host)) {
-                SecureXml.remove(child);
-                continue;
+            if (ZEEBE.equals(ns)) {
+                zeebe(child, host);
+            } else if (CAMUNDA.equals(ns) || FlowDeskBpmn.FLOWABLE_NS.equals(ns) || ACTIVITI.equals(ns)) {
+                String prefix = CAMUNDA.equals(ns) ? "camunda:" : ACTIVITI.equals(ns) ? "activiti:" : "flowable:";
+                if (local.equals("formData") || local.equals("formProperty")) {
+                    report.note(host, "formFields", fieldIds(child));
+                } else if (CODE.contains(local) || local.endsWith("Listener") || local.startsWith("event")) {
+                    report.note(host, "code", prefix + local);
+                } else {
+                    report.dropped(prefix + local, host);
+                }
+            } else {
+                report.dropped("<" + child.getTagName() + ">", host);
             }
-            String prefix = CAMUNDA.equals(ns) ? "camunda:" : ZEEBE.equals(ns) ? "zeebe:"
-                    : FlowDeskBpmn.FLOWABLE_NS.equals(ns) ? "flowable:" : "";
-            report.problem(host, (prefix.isEmpty() ? "<" + child.getTagName() + "> (namespace " + ns + ")"
-                    : prefix + local) + " is not supported" + reason(local));
+            SecureXml.remove(child);
         }
         if (SecureXml.children(ext).isEmpty()) {
             SecureXml.remove(ext);
         }
     }
 
-    /** Handles a zeebe extension; true when it was mapped or dropped (so it can be removed). */
-    private boolean zeebe(Element child, Element host) {
+    private static String fieldIds(Element formData) {
+        List<String> ids = new ArrayList<>();
+        if (!formData.getAttribute("id").isEmpty()) {
+            ids.add(formData.getAttribute("id"));
+        }
+        for (Element field : SecureXml.children(formData)) {
+            if (!field.getAttribute("id").isEmpty()) {
+                ids.add(field.getAttribute("id"));
+            }
+        }
+        return String.join(", ", ids);
+    }
+
+    private void zeebe(Element child, Element host) {
         boolean userTask = host.getLocalName().equals("userTask");
-        switch (child.getLocalName()) {
+        String local = child.getLocalName();
+        switch (local) {
             case "formDefinition" -> {
-                if (!child.getAttribute("externalReference").isEmpty()) {
-                    report.problem(host, "external forms (zeebe externalReference) are not supported");
-                    return false;
-                }
                 String key = !child.getAttribute("formId").isEmpty() ? child.getAttribute("formId")
                         : child.getAttribute("formKey");
-                if (userTask) {
+                if (!child.getAttribute("externalReference").isEmpty()) {
+                    report.note(host, "externalForm", child.getAttribute("externalReference"));
+                } else if (userTask) {
                     formKey(host, key, "zeebe:formDefinition");
+                } else if (host.getLocalName().equals("startEvent")) {
+                    startFormOf(host, key);
                 } else {
-                    report.note(ImportReport.label(host) + " names form '" + key
-                            + "'; FlowDesk takes the start form from template.json (startForm)");
+                    report.dropped("zeebe:formDefinition", host);
                 }
-                return true;
             }
             case "assignmentDefinition" -> {
                 for (String people : List.of("assignee", "candidateUsers")) {
                     if (!child.getAttribute(people).isEmpty()) {
-                        report.problem(host, unsupported("zeebe " + people, child.getAttribute(people)));
+                        report.note(host, "people", "zeebe:" + people + "=\"" + child.getAttribute(people) + "\"");
                     }
                 }
                 String groups = child.getAttribute("candidateGroups").trim();
@@ -160,38 +187,46 @@ final class VendorMapping {
                     List<String> names = groups.startsWith("=") ? FeelCondition.stringList(groups.substring(1))
                             : Arrays.asList(groups.split(","));
                     if (names == null) {
-                        report.problem(host, "zeebe candidateGroups '" + groups
-                                + "' is a FEEL expression; name department keys");
-                        return false;
+                        report.note(host, "groupsExpression", groups);
+                    } else {
+                        groups(host, names);
                     }
-                    groups(host, names);
                 }
-                return true;
             }
-            case "userTask", "versionTag" -> {
-                report.dropped("zeebe:" + child.getLocalName(), host);
-                return true;
+            case "userTaskForm" -> report.note(host, "embeddedForm", child.getAttribute("id"));
+            // on a user task it only names the job type of Zeebe's task worker: harmless metadata
+            case "taskDefinition" -> {
+                if (userTask) {
+                    report.dropped("zeebe:taskDefinition", host);
+                } else {
+                    report.note(host, "code", "zeebe:taskDefinition type=\"" + child.getAttribute("type") + "\"");
+                }
             }
-            case "userTaskForm" -> {
-                report.note("Dropped the embedded Camunda form '" + child.getAttribute("id")
-                        + "'; FlowDesk forms live in forms/*.json");
-                return true;
-            }
-            default -> {
-                return false;
-            }
+            case "script", "calledElement", "calledDecision", "ioMapping", "taskHeaders", "loopCharacteristics",
+                    "subscription" -> report.note(host, "code", "zeebe:" + local);
+            default -> report.dropped("zeebe:" + local, host);
+        }
+    }
+
+    private void startFormOf(Element start, String raw) {
+        String key = bareFormKey(raw);
+        if (key != null && startForm == null) {
+            startForm = key;
+            report.note(start, "startForm", raw, key);
+        } else {
+            report.note(start, "formUnmapped", raw);
         }
     }
 
     private void formKey(Element task, String raw, String source) {
         String key = bareFormKey(raw);
         if (key == null) {
-            report.problem(task, source + " '" + raw + "' cannot be mapped to a FlowDesk form key");
+            report.note(task, "formUnmapped", raw);
             return;
         }
         task.setAttributeNS(FlowDeskBpmn.FLOWABLE_NS, "flowable:formKey", key);
         if (!key.equals(raw)) {
-            report.note(ImportReport.label(task) + ": form '" + raw + "' → '" + key + "'");
+            report.note(task, "form", raw, key);
         }
     }
 
@@ -225,23 +260,5 @@ final class VendorMapping {
             }
         }
         return key.matches("[A-Za-z0-9_.-]+") ? key : null;
-    }
-
-    private static String unsupported(String attribute, String value) {
-        String local = attribute.substring(attribute.lastIndexOf(attribute.contains(":") ? ':' : ' ') + 1);
-        return attribute + " '" + value + "' is not supported" + reason(local);
-    }
-
-    private static String reason(String local) {
-        if (PEOPLE_ATTRIBUTES.contains(local)) {
-            return " (FlowDesk routes people itself; set a department with candidateGroups)";
-        }
-        if (CODE_ATTRIBUTES.contains(local) || local.equals("taskDefinition") || local.equals("connector")) {
-            return " (only FlowDesk's service-task catalogue may run code)";
-        }
-        if (local.endsWith("Listener") || local.equals("executionListeners") || local.equals("taskListeners")) {
-            return " (listeners run code)";
-        }
-        return "";
     }
 }
