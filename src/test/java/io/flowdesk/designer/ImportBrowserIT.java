@@ -27,7 +27,7 @@ class ImportBrowserIT {
 
     @Test
     void importNotesAreShownInTheDesignersLanguage() throws Exception {
-        try (AppProcess app = new AppProcess("flowdesk_it_import", 18096)) {
+        try (AppProcess app = new AppProcess("flowdesk_it_import", 18098)) {
             app.start(true);
             for (String language : List.of("zh-CN", "en")) {
                 WebDriver driver = Browser.start(1400, 1000, language);

@@ -30,7 +30,7 @@ class TimelineTextsBrowserIT {
 
     @Test
     void timelineAndNotificationsReadInTheUsersLanguage() throws Exception {
-        try (AppProcess app = new AppProcess("flowdesk_it_texts", 18095)) {
+        try (AppProcess app = new AppProcess("flowdesk_it_texts", 18099)) {
             app.start(true);
             String number = post(app, "customer1", "/api/tickets", """
                     {"type":"ecommerce-refund","title":"耳机左耳无声 Left earbud silent","priority":"P3",
