@@ -297,7 +297,8 @@ public class TicketService {
                 d.templateVersion(), d.ticketType(), d.title(), d.priority(), d.status(), d.channel(),
                 new Customer(PiiMasking.text(d.customer().name()), PiiMasking.email(d.customer().email()),
                         PiiMasking.phone(d.customer().phone())),
-                PiiMasking.data(d.data(), fields), d.currentStep(), d.openTasks(), d.createdAt(), d.updatedAt(),
+                PiiMasking.data(d.data(), fields), d.currentStep(), d.openTasks().stream()
+                        .filter(t -> user.username().equals(t.assignee())).toList(), d.createdAt(), d.updatedAt(),
                 d.resolvedAt()));
     }
 
@@ -323,12 +324,34 @@ public class TicketService {
     }
 
     public Uni<List<TimelineEntry>> timeline(CurrentUser user, String number) {
-        return Panache.withSession(() -> accessible(user, number).chain(ticket -> TicketEventEntity
-                .<TicketEventEntity>list("ticketId = ?1 order by id", ticket.id)).map(list -> list.stream()
+        return Panache.withSession(() -> accessible(user, number).chain(ticket -> visibleEvents(user, ticket))
+                .map(list -> list.stream()
                         .filter(e -> !(e.internal && user.isCustomer()))
                         .map(e -> new TimelineEntry(e.id, e.at, e.kind, e.actor, user.isCustomer() ? null : e.taskId,
                                 e.summary, e.detailsJson == null ? null : Json.parse(e.detailsJson), e.internal))
                         .toList()));
+    }
+
+    /**
+     * The timeline rows a reader may see. A partner (another company) sees the public conversation and, of the
+     * internal entries, only those of their own task and those they wrote; customers lose internal ones later.
+     */
+    Uni<List<TicketEventEntity>> visibleEvents(CurrentUser user, TicketEntity ticket) {
+        return TicketEventEntity.<TicketEventEntity>list("ticketId = ?1 order by id", ticket.id)
+                .chain(list -> partnerTasks(user, ticket).map(mine -> mine == null ? list : list.stream()
+                        .filter(e -> !e.internal || user.username().equals(e.actor)
+                                || e.taskId != null && mine.contains(e.taskId))
+                        .toList()));
+    }
+
+    /** A partner's tasks on a ticket (assigned to or completed by them); null for everyone else (no scoping). */
+    Uni<java.util.Set<String>> partnerTasks(CurrentUser user, TicketEntity ticket) {
+        if (!user.isPartner()) {
+            return Uni.createFrom().nullItem();
+        }
+        return TicketTaskEntity.<TicketTaskEntity>list("ticketId = ?1 and (assignee = ?2 or completedBy = ?2)",
+                ticket.id, user.username()).map(tasks -> tasks.stream().map(t -> t.taskId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -448,6 +471,9 @@ public class TicketService {
                 .chain(tasks -> (user.isPartner() ? templates.byVersionId(ticket.templateVersionId)
                         .chain(t -> sensitiveFields(t.key(), t.version()))
                         : Uni.createFrom().item(java.util.Set.<String>of())).map(sensitive -> tasks.stream()
+                                // a partner sees the steps of their own task, not what others did
+                                .filter(t -> !user.isPartner() || user.username().equals(t.assignee)
+                                        || user.username().equals(t.completedBy))
                                 .map(t -> new StepView(TaskWorkService.view(t, ticket), t.dataJson == null ? null
                                         : PiiMasking.data(Json.parse(t.dataJson), sensitive)))
                                 .toList()))));
