@@ -98,4 +98,13 @@ class PartnerScopeTest {
                 .path("openTasks.assignee");
         org.junit.jupiter.api.Assertions.assertEquals(List.of("partner1"), open);
     }
+
+    @Test
+    void allOpenTicketsShowWhoClaimedThem() {
+        String number = createTicket("agent1", Tickets.body("ecommerce-refund", "P3", Map.of("orderNo", "AS-1",
+                "refundAmount", 10, "reason", "other")));
+        as("agent2").post("/api/tasks/" + openTask(number, "refund-review") + "/claim").then().statusCode(200);
+        as("supervisor").get("/api/inbox?view=OPEN&q=" + number).then().statusCode(200)
+                .body("items.find { it.number == '" + number + "' }.assignee", equalTo("agent2"));
+    }
 }
