@@ -39,7 +39,8 @@ public class InboxService {
                     .chain(InboxService::withAssignees);
         })).map(rows -> rows.stream().map(row -> toRow(query.view(), row)).map(r -> user.isPartner() ? new InboxRow(
                 r.taskId(), r.number(), r.title(), r.type(), r.priority(), r.status(), r.stepZh(), r.stepEn(),
-                r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(), r.updatedAt()) : r)
+                r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(), r.updatedAt(),
+                r.test()) : r)
                 .toList());
     }
 
@@ -218,11 +219,11 @@ public class InboxService {
         TicketEntity t = (TicketEntity) row[1];
         if (row[0] instanceof TicketTaskEntity k) {
             return new InboxRow(k.taskId, t.number, t.title, t.templateKey, t.priority, t.status, k.nameZh, k.nameEn,
-                    k.candidateGroup, k.assignee, t.customerName, k.createdAt, t.updatedAt);
+                    k.candidateGroup, k.assignee, t.customerName, k.createdAt, t.updatedAt, t.isTest);
         }
         String[] step = split(t.currentStep);
         return new InboxRow(null, t.number, t.title, t.templateKey, t.priority, t.status, step[0], step[1], null,
-                row.length > 2 ? (String) row[2] : null, t.customerName, t.createdAt, t.updatedAt);
+                row.length > 2 ? (String) row[2] : null, t.customerName, t.createdAt, t.updatedAt, t.isTest);
     }
 
     private static String[] split(String bilingual) {
