@@ -71,6 +71,21 @@ class TransferDialogIT {
                     wait.until(d -> d.findElement(By.id("ticket-step")).getText().contains("partner1"));
                     assertTrue(driver.findElement(By.id("timeline")).getText().contains("partner1"));
                     screenshot(driver, "transfer-after-person-" + tag);
+
+                    // the priority change names its missing reason on the field
+                    Browser.click(driver, "change-priority");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("priority-reason")));
+                    Browser.click(driver, "priority-confirm");
+                    wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                            "return document.getElementById('priority-reason').hasAttribute('invalid')")));
+                    screenshot(driver, "priority-field-error-" + tag);
+                    type(driver, "priority-reason", "客户催单 / customer chased");
+                    Browser.click(driver, "priority-confirm");
+                    wait.until(ExpectedConditions.numberOfElementsToBe(By.id("priority-reason"), 0));
+                    driver.get(app.baseUrl() + "/");
+                    Browser.click(driver, "tab-OPEN");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-" + number)));
+                    screenshot(driver, "inbox-open-" + tag);
                     driver.manage().deleteAllCookies();
 
                     driver.get(app.baseUrl() + "/login");
