@@ -191,7 +191,7 @@ public class TemplateService {
             return new PublishedTemplate(entity.id, entity.templateKey, entity.version, entity.nameZh, entity.nameEn,
                     entity.descriptionZh, entity.descriptionEn, entity.ticketType, entity.isPublic,
                     new FormRef(entity.startFormKey, pins.get(entity.startFormKey)), Map.copyOf(pins),
-                    entity.processDefinitionId);
+                    entity.processDefinitionId, entity.partnersMayReply);
         });
     }
 
@@ -209,6 +209,7 @@ public class TemplateService {
         entity.descriptionEn = meta.path("description").path("en").asText(null);
         entity.ticketType = meta.path("ticketType").asText();
         entity.isPublic = meta.path("public").asBoolean(false);
+        entity.partnersMayReply = meta.path("partnersMayReplyToCustomer").asBoolean(false);
         entity.startFormKey = meta.path("startForm").asText();
         entity.bpmnXml = pkg.bpmnXml();
         entity.formsJson = Json.write(pins);
@@ -238,6 +239,9 @@ public class TemplateService {
         meta.put("ticketType", v.ticketType);
         meta.put("public", v.isPublic);
         meta.put("startForm", v.startFormKey);
+        if (v.partnersMayReply) {
+            meta.put("partnersMayReplyToCustomer", true);
+        }
         meta.put("bpmn", "process.bpmn");
         return meta;
     }

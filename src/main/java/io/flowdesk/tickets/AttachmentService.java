@@ -111,7 +111,7 @@ public class AttachmentService {
     public Uni<List<AttachmentView>> list(CurrentUser user, String number) {
         return Panache.withSession(() -> tickets.accessible(user, number).chain(ticket -> AttachmentEntity
                 .<AttachmentEntity>list("ticketId = ?1 order by id", ticket.id))
-                .map(list -> list.stream().filter(a -> !(a.internal && user.isCustomer())).map(AttachmentService::view)
+                .map(list -> list.stream().filter(a -> visible(user, a)).map(AttachmentService::view)
                         .toList()));
     }
 
@@ -119,11 +119,19 @@ public class AttachmentService {
     public Uni<AttachmentFile> open(CurrentUser user, String number, long id) {
         return Panache.withSession(() -> tickets.accessible(user, number).chain(ticket -> AttachmentEntity
                 .<AttachmentEntity>findById(id).map(a -> {
-                    if (a == null || a.ticketId != ticket.id || a.internal && user.isCustomer()) {
+                    if (a == null || a.ticketId != ticket.id || !visible(user, a)) {
                         throw new NotFound(Text.of("ticket.error.attachmentNotFound", id));
                     }
                     return new AttachmentFile(view(a), Path.of(dir).resolve(a.storageKey));
                 })));
+    }
+
+    /** Customers never get internal files; a partner (another company) gets only public files and their own. */
+    static boolean visible(CurrentUser user, AttachmentEntity a) {
+        if (!a.internal) {
+            return true;
+        }
+        return !user.isCustomer() && (!user.isPartner() || user.username().equals(a.uploadedBy));
     }
 
     /** Keeps only the last path segment, drops control and reserved characters, bounds the length. */

@@ -56,6 +56,9 @@ public class CollaborationService {
     WorkflowEngine engine;
 
     @Inject
+    io.flowdesk.templates.TemplateService templates;
+
+    @Inject
     EngineBridge bridge;
 
     /**
@@ -76,7 +79,8 @@ public class CollaborationService {
         Uni<List<CurrentUser>> mentionedUsers = user.isCustomer() ? Uni.createFrom().item(List.of())
                 : identity.existing(mentioned);
         return mentionedUsers.chain(users -> Panache.withTransaction(() -> tickets.accessible(user, number)
-                .chain(ticket -> {
+                .call(ticket -> partnerMayPost(user, ticket, hidden))
+                .chain(ticket -> tickets.partnerTasks(user, ticket).chain(mine -> {
                     TicketEventEntity entry = new TicketEventEntity();
                     entry.ticketId = ticket.id;
                     entry.at = OffsetDateTime.now();
@@ -89,10 +93,12 @@ public class CollaborationService {
                     entry.summaryText = StoredText.write(Text.literal(entry.summary));
                     entry.detailsJson = details.toString();
                     entry.internal = hidden;
+                    // a partner's note belongs to their task: staff see it, other partners never do
+                    entry.taskId = mine == null || mine.isEmpty() ? null : mine.iterator().next();
                     ticket.updatedAt = entry.at;
                     return entry.persist()
                             .call(() -> Multi.createFrom().iterable(users).filter(u -> !u.isCustomer()
-                                    && !u.username().equals(user.username())).onItem()
+                                    && !(hidden && u.isPartner()) && !u.username().equals(user.username())).onItem()
                                     .transformToUniAndConcatenate(u -> notifications.notifyUser(u.username(), ticket.id,
                                             "MENTION", Text.of("notify.mention", user.displayName(), ticket.number,
                                                     entry.summary)))
@@ -103,7 +109,29 @@ public class CollaborationService {
                             .call(() -> audit.record(user.username(), hidden ? "ticket.note" : "ticket.reply",
                                     "ticket", ticket.number, Map.of("mentions", names.toString())))
                             .map(saved -> toEntry(entry));
-                })));
+                }))));
+    }
+
+    /**
+     * A partner (another company) writes internal notes for staff; a public reply to the customer only where the
+     * ticket's template allows it ({@code partnersMayReplyToCustomer}).
+     */
+    private Uni<Void> partnerMayPost(CurrentUser user, TicketEntity ticket, boolean hidden) {
+        if (!user.isPartner() || hidden) {
+            return Uni.createFrom().voidItem();
+        }
+        return templates.byVersionId(ticket.templateVersionId).chain(t -> t.partnersMayReplyToCustomer()
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new Forbidden(io.flowdesk.shared.Text.of("tickets.partner.noReply"))));
+    }
+
+    /** Whether this user may send public replies on this ticket (for the views: partners only if allowed). */
+    public Uni<Boolean> mayReplyToCustomer(CurrentUser user, String number) {
+        if (!user.isPartner()) {
+            return Uni.createFrom().item(true);
+        }
+        return Panache.withSession(() -> tickets.accessible(user, number).chain(ticket -> templates
+                .byVersionId(ticket.templateVersionId)).map(t -> t.partnersMayReplyToCustomer()));
     }
 
     /**

@@ -36,10 +36,12 @@ public class InboxService {
         return Panache.withSession(() -> Panache.getSession().chain(session -> {
             var q = session.createQuery(built.hql, Object[].class);
             built.params.forEach(q::setParameter);
-            return q.setFirstResult(Math.max(0, offset)).setMaxResults(size).getResultList();
+            return q.setFirstResult(Math.max(0, offset)).setMaxResults(size).getResultList()
+                    .chain(InboxService::withAssignees);
         })).map(rows -> rows.stream().map(row -> toRow(query.view(), row)).map(r -> user.isPartner() ? new InboxRow(
                 r.taskId(), r.number(), r.title(), r.type(), r.priority(), r.status(), r.stepZh(), r.stepEn(),
-                r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(), r.updatedAt()) : r)
+                r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(), r.updatedAt(),
+                r.test()) : r)
                 .toList());
     }
 
@@ -195,15 +197,34 @@ public class InboxService {
         return new Built(select + from + where + " order by " + order + ", t.id", params);
     }
 
+    /**
+     * "All open tickets" rows are tickets: their open steps' assignees are read in one query and put as a third
+     * column, so a claimed ticket shows who has it.
+     */
+    private static Uni<List<Object[]>> withAssignees(List<Object[]> rows) {
+        List<Long> ids = rows.stream().filter(r -> r[0] instanceof TicketEntity).map(r -> ((TicketEntity) r[1]).id)
+                .toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(rows);
+        }
+        return TicketTaskEntity.<TicketTaskEntity>list("ticketId in ?1 and state = 'OPEN' and assignee is not null"
+                + " order by createdAt", ids).map(tasks -> {
+                    Map<Long, String> names = new HashMap<>();
+                    tasks.forEach(t -> names.merge(t.ticketId, t.assignee, (a, b) -> a.equals(b) ? a : a + ", " + b));
+                    return rows.stream().map(r -> r[0] instanceof TicketEntity t
+                            ? new Object[] {r[0], r[1], names.get(t.id)} : r).toList();
+                });
+    }
+
     private static InboxRow toRow(String view, Object[] row) {
         TicketEntity t = (TicketEntity) row[1];
         if (row[0] instanceof TicketTaskEntity k) {
             return new InboxRow(k.taskId, t.number, t.title, t.templateKey, t.priority, t.status, k.nameZh, k.nameEn,
-                    k.candidateGroup, k.assignee, t.customerName, k.createdAt, t.updatedAt);
+                    k.candidateGroup, k.assignee, t.customerName, k.createdAt, t.updatedAt, t.isTest);
         }
         String[] step = split(t.currentStep);
         return new InboxRow(null, t.number, t.title, t.templateKey, t.priority, t.status, step[0], step[1], null,
-                null, t.customerName, t.createdAt, t.updatedAt);
+                row.length > 2 ? (String) row[2] : null, t.customerName, t.createdAt, t.updatedAt, t.isTest);
     }
 
     private static String[] split(String bilingual) {

@@ -300,7 +300,8 @@ public class TicketService {
                 d.templateVersion(), d.ticketType(), d.title(), d.priority(), d.status(), d.channel(),
                 new Customer(PiiMasking.text(d.customer().name()), PiiMasking.email(d.customer().email()),
                         PiiMasking.phone(d.customer().phone())),
-                PiiMasking.data(d.data(), fields), d.currentStep(), d.openTasks(), d.createdAt(), d.updatedAt(),
+                PiiMasking.data(d.data(), fields), d.currentStep(), d.openTasks().stream()
+                        .filter(t -> user.username().equals(t.assignee())).toList(), d.createdAt(), d.updatedAt(),
                 d.resolvedAt()));
     }
 
@@ -330,8 +331,8 @@ public class TicketService {
      * list their data by field label and option name, with personal data masked for partners.
      */
     public Uni<List<TimelineEntry>> timeline(CurrentUser user, String number) {
-        return Panache.withSession(() -> accessible(user, number).chain(ticket -> TicketEventEntity
-                .<TicketEventEntity>list("ticketId = ?1 order by id", ticket.id).chain(list -> stepSchemas(ticket,
+        return Panache.withSession(() -> accessible(user, number).chain(ticket -> visibleEvents(user, ticket)
+                .chain(list -> stepSchemas(ticket,
                         list).chain(schemas -> maskedFields(user, ticket).map(masked -> list.stream()
                                 .filter(e -> !(e.internal && user.isCustomer()))
                                 .map(e -> TimelineTexts.entry(e, user.isCustomer(), TimelineTexts.parse(e.detailsJson),
@@ -366,6 +367,28 @@ public class TicketService {
             return Uni.createFrom().item(java.util.Set.of());
         }
         return templates.byVersionId(ticket.templateVersionId).chain(t -> sensitiveFields(t.key(), t.version()));
+    }
+
+    /**
+     * The timeline rows a reader may see. A partner (another company) sees the public conversation and, of the
+     * internal entries, only those of their own task and those they wrote; customers lose internal ones later.
+     */
+    Uni<List<TicketEventEntity>> visibleEvents(CurrentUser user, TicketEntity ticket) {
+        return TicketEventEntity.<TicketEventEntity>list("ticketId = ?1 order by id", ticket.id)
+                .chain(list -> partnerTasks(user, ticket).map(mine -> mine == null ? list : list.stream()
+                        .filter(e -> !e.internal || user.username().equals(e.actor)
+                                || e.taskId != null && mine.contains(e.taskId))
+                        .toList()));
+    }
+
+    /** A partner's tasks on a ticket (assigned to or completed by them); null for everyone else (no scoping). */
+    Uni<java.util.Set<String>> partnerTasks(CurrentUser user, TicketEntity ticket) {
+        if (!user.isPartner()) {
+            return Uni.createFrom().nullItem();
+        }
+        return TicketTaskEntity.<TicketTaskEntity>list("ticketId = ?1 and (assignee = ?2 or completedBy = ?2)",
+                ticket.id, user.username()).map(tasks -> tasks.stream().map(t -> t.taskId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -488,6 +511,9 @@ public class TicketService {
                 .chain(tasks -> (user.isPartner() ? templates.byVersionId(ticket.templateVersionId)
                         .chain(t -> sensitiveFields(t.key(), t.version()))
                         : Uni.createFrom().item(java.util.Set.<String>of())).map(sensitive -> tasks.stream()
+                                // a partner sees the steps of their own task, not what others did
+                                .filter(t -> !user.isPartner() || user.username().equals(t.assignee)
+                                        || user.username().equals(t.completedBy))
                                 .map(t -> new StepView(TaskWorkService.view(t, ticket), t.dataJson == null ? null
                                         : PiiMasking.data(Json.parse(t.dataJson), sensitive)))
                                 .toList()))));

@@ -282,6 +282,9 @@ class PropertyPanel extends VerticalLayout {
         TextField type = new TextField(getTranslation("designer.template.ticketType"));
         type.setValue(meta.path("ticketType").asText(""));
         Checkbox isPublic = new Checkbox(getTranslation("designer.template.public"), meta.path("public").asBoolean());
+        Checkbox partnersReply = new Checkbox(getTranslation("tickets.template.partnersMayReply"),
+                meta.path("partnersMayReplyToCustomer").asBoolean());
+        partnersReply.setId("prop-partners-may-reply");
         ComboBox<String> start = new ComboBox<>(getTranslation("designer.template.startForm"));
         start.setId("prop-start-form");
         start.setItems(ctx.forms().stream().map(FormDrafts.Summary::key).toList());
@@ -294,6 +297,11 @@ class PropertyPanel extends VerticalLayout {
             copy.putObject("name").put("zh-CN", zh.getValue()).put("en", en.getValue());
             copy.put("ticketType", type.getValue());
             copy.put("public", isPublic.getValue());
+            if (partnersReply.getValue()) {
+                copy.put("partnersMayReplyToCustomer", true);
+            } else {
+                copy.remove("partnersMayReplyToCustomer");
+            }
             copy.put("startForm", start.getValue() == null ? "" : start.getValue());
             ctx.metadataChanged(copy);
         };
@@ -301,8 +309,9 @@ class PropertyPanel extends VerticalLayout {
         en.addValueChangeListener(e -> write.run());
         type.addValueChangeListener(e -> write.run());
         isPublic.addValueChangeListener(e -> write.run());
+        partnersReply.addValueChangeListener(e -> write.run());
         start.addValueChangeListener(e -> write.run());
-        add(zh, en, type, start, isPublic, new Span(getTranslation("designer.template.hint")));
+        add(zh, en, type, start, isPublic, partnersReply, new Span(getTranslation("designer.template.hint")));
     }
 
     private static Map<String, String> single(String key, String value) {

@@ -144,7 +144,8 @@ public final class TemplateFacts {
     public static Facts template(JsonNode metadata) {
         Map<String, String> props = new LinkedHashMap<>();
         JsonNode subset = Json.MAPPER.createObjectNode();
-        for (String key : List.of("key", "name", "description", "ticketType", "public", "startForm")) {
+        for (String key : List.of("key", "name", "description", "ticketType", "public", "startForm",
+                "partnersMayReplyToCustomer")) {
             if (metadata.has(key)) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) subset).set(key, metadata.get(key));
             }

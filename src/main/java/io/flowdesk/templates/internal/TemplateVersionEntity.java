@@ -41,6 +41,10 @@ public class TemplateVersionEntity extends PanacheEntityBase {
     @Column(name = "is_public")
     public boolean isPublic;
 
+    /** template.json {@code partnersMayReplyToCustomer}: partners on a step may send public replies. */
+    @Column(name = "partners_may_reply")
+    public boolean partnersMayReply;
+
     @Column(name = "start_form_key")
     public String startFormKey;
 

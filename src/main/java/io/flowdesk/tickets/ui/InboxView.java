@@ -176,8 +176,22 @@ public class InboxView extends VerticalLayout {
             link.setId("open-" + row.number());
             return link;
         }).setHeader(getTranslation("home.col.number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(InboxRow::title).setHeader(getTranslation("home.col.title")).setFlexGrow(2);
-        grid.addColumn(row -> zh ? row.stepZh() : row.stepEn()).setHeader(getTranslation("home.col.step"));
+        grid.addComponentColumn(row -> {
+            Span title = new Span(row.title());
+            if (!row.test()) {
+                return title;
+            }
+            // "Try it" tickets are marked so a supervisor does not work them as real ones
+            Span marker = new Span(getTranslation("tickets.inbox.test"));
+            marker.getElement().getThemeList().add("badge contrast small");
+            marker.setId("test-" + row.number());
+            HorizontalLayout both = new HorizontalLayout(marker, title);
+            both.setSpacing(true);
+            both.setAlignItems(FlexComponent.Alignment.BASELINE);
+            return both;
+        }).setHeader(getTranslation("home.col.title")).setFlexGrow(3).setResizable(true);
+        grid.addColumn(row -> zh ? row.stepZh() : row.stepEn()).setHeader(getTranslation("home.col.step"))
+                .setFlexGrow(2).setResizable(true);
         grid.addComponentColumn(row -> badge(row.priority())).setHeader(getTranslation("home.col.priority"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> getTranslation("status." + row.status())).setHeader(getTranslation("home.col.status"))

@@ -24,12 +24,30 @@ class PriorityDialog extends Dialog {
         priority.setId("priority-select");
         TextArea reason = new TextArea(getTranslation("ticket.reason"));
         reason.setId("priority-reason");
+        reason.setRequiredIndicatorVisible(true);
+        reason.setWidthFull();
         add(new VerticalLayout(priority, reason));
         Button ok = new Button(getTranslation("common.save"), e -> {
-            if (Ui.attempt(() -> Ui.await(() -> collaboration.changePriority(user, number, priority.getValue(),
-                    reason.getValue())))) {
+            reason.setInvalid(false);
+            priority.setInvalid(false);
+            try {
+                Ui.await(() -> collaboration.changePriority(user, number, priority.getValue(), reason.getValue()));
                 close();
                 done.run();
+            } catch (io.flowdesk.shared.InvalidInput invalid) {
+                // field errors next to their fields, gone with the next try (no toast that outlives the fix)
+                for (io.flowdesk.shared.FieldError error : invalid.errors()) {
+                    String message = error.message(Ui.locale());
+                    if ("/reason".equals(error.pointer())) {
+                        reason.setErrorMessage(message);
+                        reason.setInvalid(true);
+                    } else {
+                        priority.setErrorMessage(message);
+                        priority.setInvalid(true);
+                    }
+                }
+            } catch (io.flowdesk.shared.FlowDeskException other) {
+                Ui.error(Ui.message(other));
             }
         });
         ok.setId("priority-confirm");

@@ -156,7 +156,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         }
         HorizontalLayout actions = new HorizontalLayout();
         if (user.seesAllTickets()) {
-            Button priority = new Button(getTranslation("ticket.changePriority"), e -> new PriorityDialog(user, number, ticket.priority(), collaboration, this::render).open());
+            Button priority = new Button(getTranslation("ticket.changePriority"), e -> Ui.attempt(() -> new PriorityDialog(user, number, ticket.priority(), collaboration, this::render).open()));
             priority.setId("change-priority");
             actions.add(priority);
         }
@@ -202,7 +202,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
             buttons.add(release);
         }
         if (mayWork || user.seesAllTickets()) {
-            Button transfer = new Button(getTranslation("ticket.transfer"), e -> new TransferDialog(user, locale, task, identity, collaboration, this::render).open());
+            Button transfer = new Button(getTranslation("ticket.transfer"), e -> Ui.attempt(() -> new TransferDialog(user, locale, task, identity, collaboration, this::render).open()));
             transfer.setId("transfer-task");
             transfer.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             buttons.add(transfer);
@@ -274,7 +274,9 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         text.setId("comment-text");
         Checkbox internal = new Checkbox(getTranslation("ticket.internalNote"), true);
         internal.setId("comment-internal");
-        internal.setVisible(!user.isCustomer());
+        // a partner replies to the customer only where the template allows it; otherwise every note is internal
+        boolean mayReply = Ui.await(() -> collaboration.mayReplyToCustomer(user, number));
+        internal.setVisible(!user.isCustomer() && mayReply);
         Button post = new Button(getTranslation("ticket.post"), e -> {
             if (Ui.attempt(() -> Ui.await(() -> collaboration.post(user, number, text.getValue(),
                     internal.getValue())))) {
@@ -285,7 +287,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         internal.addValueChangeListener(e -> post.setText(getTranslation(e.getValue() ? "ticket.post"
                 : "ticket.reply")));
-        Paragraph hint = new Paragraph(getTranslation("ticket.comment.hint"));
+        Paragraph hint = new Paragraph(getTranslation(mayReply ? "ticket.comment.hint"
+                : "tickets.partner.noteHint"));
         hint.addClassName("fd-muted");
         box.add(text, new HorizontalLayout(internal, post), hint);
         return box;

@@ -25,15 +25,17 @@ class TransferDialog extends Dialog {
         Select<String> department = new Select<>();
         department.setLabel(getTranslation("ticket.department"));
         department.setItems(departments.stream().map(Department::key).toList());
-        department.setItemLabelGenerator(k -> departments.stream().filter(d -> d.key().equals(k)).findFirst()
-                .map(d -> d.name(locale)).orElse(k));
+        // the empty item is labelled through the generator too (with null): a null label made Vaadin throw, so
+        // clicking Transfer opened nothing
+        department.setItemLabelGenerator(k -> k == null ? "" : departments.stream().filter(d -> d.key().equals(k))
+                .findFirst().map(d -> d.name(locale)).orElse(k));
         department.setEmptySelectionAllowed(true);
         department.setId("transfer-department");
         Select<String> person = new Select<>();
         person.setLabel(getTranslation("ticket.person"));
         person.setItems(workers.stream().map(CurrentUser::username).toList());
-        person.setItemLabelGenerator(u -> workers.stream().filter(w -> w.username().equals(u)).findFirst()
-                .map(w -> w.displayName() + " (" + u + ")").orElse(u));
+        person.setItemLabelGenerator(u -> u == null ? "" : workers.stream().filter(w -> w.username().equals(u))
+                .findFirst().map(w -> w.displayName() + " (" + u + ")").orElse(u));
         person.setEmptySelectionAllowed(true);
         person.setId("transfer-user");
         TextArea reason = new TextArea(getTranslation("ticket.reason"));
