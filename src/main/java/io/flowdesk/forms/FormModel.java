@@ -45,6 +45,9 @@ public final class FormModel {
         public Integer minLength;
         public Integer maxLength;
         public String pattern;
+        /** The field's own words for a value that does not match its pattern (x-ui patternMessage). */
+        public String patternMessageZh = "";
+        public String patternMessageEn = "";
         public String defaultValue;
         public List<Option> options = new ArrayList<>();
         /** Show only when another field has a value: field key, "eq" or "ne", value as text. */
@@ -98,8 +101,8 @@ public final class FormModel {
         item.labelZh = widget.equals("section") ? "分节 " + number : "新字段 " + number;
         item.labelEn = widget.equals("section") ? "Section " + number : "New field " + number;
         if (List.of("select", "multiselect", "radio").contains(widget)) {
-            item.options.add(new Option("a", "选项 A", "Option A"));
-            item.options.add(new Option("b", "选项 B", "Option B"));
+            item.options.add(new Option("option1", "选项 1", "Option 1"));
+            item.options.add(new Option("option2", "选项 2", "Option 2"));
         }
         if (widget.equals("group")) {
             Item child = new Item("item", "text");
@@ -272,6 +275,8 @@ public final class FormModel {
         item.minLength = p.has("minLength") ? p.get("minLength").asInt() : null;
         item.maxLength = p.has("maxLength") ? p.get("maxLength").asInt() : null;
         item.pattern = p.has("pattern") && !widget.equals("phone") ? p.get("pattern").asText() : null;
+        item.patternMessageZh = ui.path("patternMessage").path("zh-CN").asText("");
+        item.patternMessageEn = ui.path("patternMessage").path("en").asText("");
         item.defaultValue = p.has("default") ? p.get("default").asText() : null;
         JsonNode values = p.has("enum") ? p.get("enum") : p.path("items").path("enum");
         values.forEach(v -> item.options.add(new Option(v.asText(),

@@ -34,7 +34,7 @@ public final class FormProfile {
             "section", "group");
     static final Set<String> UI_ROOT_KEYS = Set.of("title", "description", "order", "sections", "fields");
     static final Set<String> UI_FIELD_KEYS = Set.of("widget", "label", "help", "placeholder", "options", "sensitive",
-            "readOnly", "visibleWhen", "rows", "fields");
+            "readOnly", "visibleWhen", "rows", "fields", "patternMessage");
     public static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
 
     private FormProfile() {
@@ -252,6 +252,9 @@ public final class FormProfile {
             checkLabel(field.path("label"), at + "/label", errors);
             if (field.has("help")) {
                 checkLabel(field.get("help"), at + "/help", errors);
+            }
+            if (field.has("patternMessage")) {
+                checkLabel(field.get("patternMessage"), at + "/patternMessage", errors);
             }
         });
         fields.fieldNames().forEachRemaining(name -> {
