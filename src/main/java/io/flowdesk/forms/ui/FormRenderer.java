@@ -22,7 +22,11 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.flowdesk.forms.BrowserPattern;
+import io.flowdesk.forms.ValidationTexts;
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.Text;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -43,12 +47,14 @@ public class FormRenderer extends Composite<FormLayout> {
 
     private final JsonNode schema;
     private final boolean zh;
+    private final java.util.Locale locale;
     private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
     private final Map<String, String> types = new LinkedHashMap<>();
 
     public FormRenderer(JsonNode schema, String locale, boolean readOnly) {
         this.schema = schema;
         this.zh = locale == null || locale.startsWith("zh");
+        this.locale = zh ? Messages.ZH : Messages.EN;
         FormLayout layout = getContent();
         layout.addClassName("fd-form");
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("640px", 2));
@@ -115,6 +121,9 @@ public class FormRenderer extends Composite<FormLayout> {
             label = key;
         }
         types.put(key, type);
+        boolean locked = readOnly || property.path("readOnly").asBoolean(false) || ui.path("readOnly").asBoolean(false);
+        ValidationTexts.Field rules = new ValidationTexts.Field(ValidationTexts.labelOf(ui.path("label"), key), property,
+                ui);
         Component component;
         if ("boolean".equals(type)) {
             if ("radio".equals(widget) || "select".equals(widget)) {
@@ -123,7 +132,7 @@ public class FormRenderer extends Composite<FormLayout> {
                 JsonNode options = ui.path("options");
                 group.setItemLabelGenerator(b -> {
                     String optionLabel = text(options.path(b.toString()));
-                    return !optionLabel.isEmpty() ? optionLabel : b ? (zh ? "是" : "Yes") : (zh ? "否" : "No");
+                    return !optionLabel.isEmpty() ? optionLabel : Messages.get(locale, b ? "form.yes" : "form.no");
                 });
                 group.setRequiredIndicatorVisible(required);
                 component = group;
@@ -167,6 +176,11 @@ public class FormRenderer extends Composite<FormLayout> {
             if (property.has("maximum")) {
                 number.setMax(property.get("maximum").asInt());
             }
+            number.setI18n(new IntegerField.IntegerFieldI18n()
+                    .setBadInputErrorMessage(say(ValidationTexts.type(rules.label(), "integer")))
+                    .setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setMinErrorMessage(say(rules, "minimum")).setMaxErrorMessage(say(rules, "maximum"))
+                    .setStepErrorMessage(say(ValidationTexts.type(rules.label(), "integer"))));
             number.setRequiredIndicatorVisible(required);
             component = number;
         } else if ("number".equals(type)) {
@@ -181,6 +195,11 @@ public class FormRenderer extends Composite<FormLayout> {
                 number.setStep(0.01);
                 number.setPrefixComponent(new Span("¥"));
             }
+            number.setI18n(new NumberField.NumberFieldI18n()
+                    .setBadInputErrorMessage(say(ValidationTexts.type(rules.label(), "number")))
+                    .setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setMinErrorMessage(say(rules, "minimum")).setMaxErrorMessage(say(rules, "maximum"))
+                    .setStepErrorMessage(say(rules, "multipleOf")));
             number.setRequiredIndicatorVisible(required);
             component = number;
         } else if ("date".equals(widget) || "date".equals(property.path("format").asText())) {
@@ -199,12 +218,21 @@ public class FormRenderer extends Composite<FormLayout> {
             if (property.has("minLength")) {
                 area.setMinLength(property.get("minLength").asInt());
             }
+            area.setI18n(new TextArea.TextAreaI18n().setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setMinLengthErrorMessage(say(rules, "minLength")).setMaxLengthErrorMessage(say(rules, "maxLength"))
+                    .setPatternErrorMessage(say(ValidationTexts.pattern(rules))));
             area.setRequiredIndicatorVisible(required);
             component = area;
         } else if ("email".equals(widget) || "email".equals(property.path("format").asText())) {
             EmailField email = new EmailField(label);
+            email.setI18n(new EmailField.EmailFieldI18n().setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setPatternErrorMessage(say(ValidationTexts.format(rules.label(), "email"))));
             email.setRequiredIndicatorVisible(required);
             component = email;
+        } else if ("attachment".equals(widget)) {
+            AttachmentField attachment = new AttachmentField(label);
+            attachment.setRequiredIndicatorVisible(required);
+            component = attachment;
         } else {
             TextField text = new TextField(label);
             if (property.has("maxLength")) {
@@ -213,9 +241,15 @@ public class FormRenderer extends Composite<FormLayout> {
             if (property.has("minLength")) {
                 text.setMinLength(property.get("minLength").asInt());
             }
-            if (property.has("pattern")) {
-                text.setPattern(property.get("pattern").asText());
+            // the browser compiles the attribute with the v flag; a read-only field (e.g. a masked phone) is not
+            // checked at all, since its shown value is not what the person entered
+            String browserPattern = property.has("pattern") ? BrowserPattern.of(property.get("pattern").asText()) : null;
+            if (browserPattern != null && !locked) {
+                text.setPattern(browserPattern);
             }
+            text.setI18n(new TextField.TextFieldI18n().setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setMinLengthErrorMessage(say(rules, "minLength")).setMaxLengthErrorMessage(say(rules, "maxLength"))
+                    .setPatternErrorMessage(say(ValidationTexts.pattern(rules))));
             text.setRequiredIndicatorVisible(required);
             component = text;
         }
@@ -226,8 +260,7 @@ public class FormRenderer extends Composite<FormLayout> {
         }
         @SuppressWarnings("unchecked")
         HasValue<?, ?> value = (HasValue<?, ?>) component;
-        value.setReadOnly(readOnly || property.path("readOnly").asBoolean(false)
-                || ui.path("readOnly").asBoolean(false));
+        value.setReadOnly(locked);
         fields.put(key, value);
         return component;
     }
@@ -276,6 +309,15 @@ public class FormRenderer extends Composite<FormLayout> {
                 return;
             }
             Object value = field.getValue();
+            if (value == null && field instanceof com.vaadin.flow.component.textfield.AbstractNumberField<?, ?> number) {
+                // text the number field could not read ("abc") is sent as typed, so the server says it must be a
+                // number instead of calling the field missing
+                String typed = number.getElement().getProperty("_inputElementValue", "");
+                if (!typed.isBlank()) {
+                    data.put(key, typed);
+                }
+                return;
+            }
             if (value instanceof ArrayNode rows) {
                 if (!rows.isEmpty()) {
                     data.set(key, rows);
@@ -320,7 +362,7 @@ public class FormRenderer extends Composite<FormLayout> {
             HasValue<?, ?> field = fields.get(key);
             if (field instanceof HasValidationProperties validation) {
                 validation.setInvalid(true);
-                validation.setErrorMessage(error.message());
+                validation.setErrorMessage(error.message(locale));
             } else {
                 unplaced.add(error);
             }
@@ -338,6 +380,15 @@ public class FormRenderer extends Composite<FormLayout> {
 
     public JsonNode schema() {
         return schema;
+    }
+
+    /** A validation text in the form's language. */
+    private String say(Text text) {
+        return text.in(locale);
+    }
+
+    private String say(ValidationTexts.Field rules, String rule) {
+        return say(ValidationTexts.forRule(rules, rule, rules.schema().get(rule)));
     }
 
     private String optionLabel(JsonNode options, String value) {
