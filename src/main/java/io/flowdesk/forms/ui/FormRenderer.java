@@ -18,8 +18,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.flowdesk.forms.BrowserPattern;
@@ -168,38 +166,22 @@ public class FormRenderer extends Composite<FormLayout> {
             multi.setItemLabelGenerator(v -> optionLabel(ui.path("options"), v));
             multi.setRequiredIndicatorVisible(required);
             component = multi;
-        } else if ("integer".equals(type)) {
-            IntegerField number = new IntegerField(label);
-            if (property.has("minimum")) {
-                number.setMin(property.get("minimum").asInt());
+        } else if ("integer".equals(type) || "number".equals(type)) {
+            // a text field, not a number input: the browser would drop "abc" silently and the form would call the
+            // field missing; here the typed text stays, the client says it must be a number and so does the server
+            boolean whole = "integer".equals(type);
+            TextField number = new TextField(label);
+            number.getElement().setAttribute("inputmode", whole ? "numeric" : "decimal");
+            number.addClassName("fd-number");
+            if (!locked) {
+                number.setPattern(whole ? "[+\\-]?[0-9]+" : "[+\\-]?[0-9]*[.]?[0-9]+");
             }
-            if (property.has("maximum")) {
-                number.setMax(property.get("maximum").asInt());
-            }
-            number.setI18n(new IntegerField.IntegerFieldI18n()
-                    .setBadInputErrorMessage(say(ValidationTexts.type(rules.label(), "integer")))
-                    .setRequiredErrorMessage(say(ValidationTexts.required(rules)))
-                    .setMinErrorMessage(say(rules, "minimum")).setMaxErrorMessage(say(rules, "maximum"))
-                    .setStepErrorMessage(say(ValidationTexts.type(rules.label(), "integer"))));
-            number.setRequiredIndicatorVisible(required);
-            component = number;
-        } else if ("number".equals(type)) {
-            NumberField number = new NumberField(label);
-            if (property.has("minimum")) {
-                number.setMin(property.get("minimum").asDouble());
-            }
-            if (property.has("maximum")) {
-                number.setMax(property.get("maximum").asDouble());
-            }
+            number.setI18n(new TextField.TextFieldI18n()
+                    .setPatternErrorMessage(say(ValidationTexts.type(rules.label(), whole ? "integer" : "number")))
+                    .setRequiredErrorMessage(say(ValidationTexts.required(rules))));
             if ("money".equals(widget)) {
-                number.setStep(0.01);
                 number.setPrefixComponent(new Span("¥"));
             }
-            number.setI18n(new NumberField.NumberFieldI18n()
-                    .setBadInputErrorMessage(say(ValidationTexts.type(rules.label(), "number")))
-                    .setRequiredErrorMessage(say(ValidationTexts.required(rules)))
-                    .setMinErrorMessage(say(rules, "minimum")).setMaxErrorMessage(say(rules, "maximum"))
-                    .setStepErrorMessage(say(rules, "multipleOf")));
             number.setRequiredIndicatorVisible(required);
             component = number;
         } else if ("date".equals(widget) || "date".equals(property.path("format").asText())) {
@@ -281,10 +263,8 @@ public class FormRenderer extends Composite<FormLayout> {
                 raw.setValue(value.asBoolean());
             } else if (field instanceof Checkbox) {
                 raw.setValue(value.asBoolean());
-            } else if (field instanceof IntegerField) {
-                raw.setValue(value.asInt());
-            } else if (field instanceof NumberField) {
-                raw.setValue(value.asDouble());
+            } else if (value.isNumber()) {
+                raw.setValue(value.decimalValue().stripTrailingZeros().toPlainString());
             } else if (field instanceof DatePicker) {
                 raw.setValue(LocalDate.parse(value.asText()));
             } else if (field instanceof DateTimePicker) {
@@ -309,11 +289,19 @@ public class FormRenderer extends Composite<FormLayout> {
                 return;
             }
             Object value = field.getValue();
-            if (value == null && field instanceof com.vaadin.flow.component.textfield.AbstractNumberField<?, ?> number) {
-                // text the number field could not read ("abc") is sent as typed, so the server says it must be a
-                // number instead of calling the field missing
-                String typed = number.getElement().getProperty("_inputElementValue", "");
-                if (!typed.isBlank()) {
+            String type = types.get(key);
+            if (value instanceof String typed && !typed.isBlank() && ("number".equals(type) || "integer".equals(type))) {
+                // a number as a number; anything else ("abc") as typed, so that the server says it must be a number
+                try {
+                    java.math.BigDecimal number = new java.math.BigDecimal(typed.strip().replaceFirst("^\\+", ""));
+                    if ("integer".equals(type) && number.stripTrailingZeros().scale() <= 0) {
+                        data.put(key, number.longValueExact());
+                    } else if ("integer".equals(type)) {
+                        data.put(key, number); // a fraction: the server says it must be a whole number
+                    } else {
+                        data.put(key, number.doubleValue());
+                    }
+                } catch (NumberFormatException | ArithmeticException e) {
                     data.put(key, typed);
                 }
                 return;
@@ -328,7 +316,6 @@ public class FormRenderer extends Composite<FormLayout> {
                     || value instanceof Set<?> set && set.isEmpty()) {
                 return;
             }
-            String type = types.get(key);
             switch (value) {
                 case Boolean b -> data.put(key, b);
                 case Integer i -> data.put(key, i);
