@@ -100,6 +100,7 @@ class FormsBrowserIT {
             String own = (String) js(driver, "return document.getElementById(arguments[0]).value;",
                     tag.equals("zh") ? "prop-pattern-message-zh" : "prop-pattern-message-en");
             assertEquals(patternMessage, own);
+            js(driver, "document.getElementById('prop-pattern-message-en').scrollIntoView({block: 'center'});");
             screenshot(driver, "forms-designer-pattern-message-" + tag);
             click(driver, "palette-attachment");
             click(driver, "tab-preview");
