@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,6 +46,9 @@ public final class FormModel {
         public Integer minLength;
         public Integer maxLength;
         public String pattern;
+        /** The field's own words for a value that does not match its pattern (x-ui patternMessage). */
+        public String patternMessageZh = "";
+        public String patternMessageEn = "";
         public String defaultValue;
         public List<Option> options = new ArrayList<>();
         /** Show only when another field has a value: field key, "eq" or "ne", value as text. */
@@ -98,8 +102,8 @@ public final class FormModel {
         item.labelZh = widget.equals("section") ? "分节 " + number : "新字段 " + number;
         item.labelEn = widget.equals("section") ? "Section " + number : "New field " + number;
         if (List.of("select", "multiselect", "radio").contains(widget)) {
-            item.options.add(new Option("a", "选项 A", "Option A"));
-            item.options.add(new Option("b", "选项 B", "Option B"));
+            item.options.add(new Option("option1", "选项 1", "Option 1"));
+            item.options.add(new Option("option2", "选项 2", "Option 2"));
         }
         if (widget.equals("group")) {
             Item child = new Item("item", "text");
@@ -123,30 +127,30 @@ public final class FormModel {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             if (item.key == null || !item.key.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-                problems.add(new FieldError(item.key, "Key '" + item.key + "' must start with a letter and use letters,"
-                        + " digits or _", "key"));
+                problems.add(FieldError.of(item.key, Text.of("form.problem.key", Text.literal(item.key)), "key"));
             } else if (!seen.add(item.key)) {
-                problems.add(new FieldError(item.key, "Key '" + item.key + "' is used twice", "key-unique"));
+                problems.add(FieldError.of(item.key, Text.of("form.problem.keyTwice", Text.literal(item.key)),
+                        "key-unique"));
             }
             if (item.isSection() && (i == items.size() - 1 || items.get(i + 1).isSection())) {
-                problems.add(new FieldError(item.key, "Section heading '" + item.labelEn + "' has no fields after it",
-                        "section-empty"));
+                problems.add(FieldError.of(item.key, Text.of("form.problem.sectionEmpty", Text.bilingual(item.labelZh,
+                        item.labelEn)), "section-empty"));
             }
             if (item.pattern != null && !item.pattern.isBlank()) {
-                String vetted = FormProfile.vetPattern(item.pattern);
+                Text vetted = FormProfile.patternProblem(item.pattern);
                 if (vetted != null) {
-                    problems.add(new FieldError(item.key, vetted, "pattern"));
+                    problems.add(FieldError.of(item.key, vetted, "pattern"));
                 }
             }
             if (item.visibleField != null && item.required) {
-                problems.add(new FieldError(item.key, "A field shown only sometimes cannot be required", "visible-when"));
+                problems.add(FieldError.of(item.key, Text.of("form.problem.visibleRequired"), "visible-when"));
             }
             if (item.visibleField != null && items.stream().noneMatch(o -> o.key.equals(item.visibleField))) {
-                problems.add(new FieldError(item.key, "Shown when '" + item.visibleField + "' which is not a field",
-                        "visible-when"));
+                problems.add(FieldError.of(item.key, Text.of("form.problem.visibleUnknown",
+                        Text.literal(item.visibleField)), "visible-when"));
             }
             if (item.min != null && item.max != null && item.min > item.max) {
-                problems.add(new FieldError(item.key, "Minimum is larger than maximum", "range"));
+                problems.add(FieldError.of(item.key, Text.of("form.problem.range"), "range"));
             }
         }
         return problems;
@@ -272,6 +276,8 @@ public final class FormModel {
         item.minLength = p.has("minLength") ? p.get("minLength").asInt() : null;
         item.maxLength = p.has("maxLength") ? p.get("maxLength").asInt() : null;
         item.pattern = p.has("pattern") && !widget.equals("phone") ? p.get("pattern").asText() : null;
+        item.patternMessageZh = ui.path("patternMessage").path("zh-CN").asText("");
+        item.patternMessageEn = ui.path("patternMessage").path("en").asText("");
         item.defaultValue = p.has("default") ? p.get("default").asText() : null;
         JsonNode values = p.has("enum") ? p.get("enum") : p.path("items").path("enum");
         values.forEach(v -> item.options.add(new Option(v.asText(),
@@ -290,13 +296,12 @@ public final class FormModel {
                     c.getValue(), ui.path("fields").path(c.getKey()), childRequired.contains(c.getKey()), problems)));
         }
         if ("integer".equals(p.path("type").asText())) {
-            problems.add(new FieldError("/properties/" + key, "Integer fields are edited as numbers (decimals"
-                    + " allowed) in the designer", "designer"));
+            problems.add(FieldError.of("/properties/" + key, Text.of("form.problem.integer"), "designer"));
         }
         for (String keyword : List.of("exclusiveMinimum", "exclusiveMaximum", "multipleOf", "const")) {
             if (p.has(keyword)) {
-                problems.add(new FieldError("/properties/" + key + "/" + keyword, keyword
-                        + " is not editable in the designer and is dropped when you save", "designer"));
+                problems.add(FieldError.of("/properties/" + key + "/" + keyword, Text.of("form.problem.dropped",
+                        Text.literal(keyword)), "designer"));
             }
         }
         return item;

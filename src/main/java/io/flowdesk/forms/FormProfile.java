@@ -2,6 +2,7 @@ package io.flowdesk.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Text;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class FormProfile {
             "section", "group");
     static final Set<String> UI_ROOT_KEYS = Set.of("title", "description", "order", "sections", "fields");
     static final Set<String> UI_FIELD_KEYS = Set.of("widget", "label", "help", "placeholder", "options", "sensitive",
-            "readOnly", "visibleWhen", "rows", "fields");
+            "readOnly", "visibleWhen", "rows", "fields", "patternMessage");
     public static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
 
     private FormProfile() {
@@ -105,9 +106,9 @@ public final class FormProfile {
                     }
                 }
                 case "pattern" -> {
-                    String problem = value.isTextual() ? vetPattern(value.asText()) : "pattern must be a string";
+                    Text problem = value.isTextual() ? patternProblem(value.asText()) : Text.of("form.pattern.notText");
                     if (problem != null) {
-                        errors.add(new FieldError(at, problem, "pattern"));
+                        errors.add(FieldError.of(at, problem, "pattern"));
                     }
                 }
                 case "additionalProperties" -> {
@@ -253,6 +254,9 @@ public final class FormProfile {
             if (field.has("help")) {
                 checkLabel(field.get("help"), at + "/help", errors);
             }
+            if (field.has("patternMessage")) {
+                checkLabel(field.get("patternMessage"), at + "/patternMessage", errors);
+            }
         });
         fields.fieldNames().forEachRemaining(name -> {
             if (!properties.has(name)) {
@@ -275,19 +279,25 @@ public final class FormProfile {
      * nested unbounded quantifiers such as {@code (a+)+}, back-references and look-around. Returns null when fine.
      */
     public static String vetPattern(String pattern) {
+        Text problem = patternProblem(pattern);
+        return problem == null ? null : problem.toString();
+    }
+
+    /** As {@link #vetPattern}, as a catalogue text for the designer. */
+    public static Text patternProblem(String pattern) {
         if (pattern.length() > MAX_PATTERN_LENGTH) {
-            return "pattern is longer than " + MAX_PATTERN_LENGTH + " characters";
+            return Text.of("form.pattern.tooLong", MAX_PATTERN_LENGTH);
         }
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-            return "pattern is not a valid regular expression: " + e.getDescription();
+            return Text.of("form.pattern.invalid", Text.literal(e.getDescription()));
         }
         if (pattern.matches(".*\\\\[1-9k].*")) {
-            return "back-references are not allowed in patterns";
+            return Text.of("form.pattern.backReference");
         }
         if (pattern.contains("(?=") || pattern.contains("(?!") || pattern.contains("(?<=") || pattern.contains("(?<!")) {
-            return "look-around is not allowed in patterns";
+            return Text.of("form.pattern.lookAround");
         }
         // Walk groups: a group whose body has an unbounded quantifier must not itself be repeated.
         java.util.ArrayDeque<boolean[]> stack = new java.util.ArrayDeque<>();
@@ -315,7 +325,7 @@ public final class FormProfile {
                     boolean innerUnbounded = stack.size() > 1 ? stack.pop()[0] : false;
                     boolean repeated = i + 1 < pattern.length() && isUnboundedQuantifierAt(pattern, i + 1);
                     if (innerUnbounded && repeated) {
-                        return "nested repetition such as (a+)+ can take exponential time; rewrite the pattern";
+                        return Text.of("form.pattern.nested");
                     }
                     if (innerUnbounded || repeated) {
                         stack.peek()[0] = true;

@@ -104,12 +104,21 @@ final class FormSchemaWriter {
         return p;
     }
 
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
     static ObjectNode uiOf(Item item) {
         ObjectNode ui = Json.MAPPER.createObjectNode();
         ui.put("widget", item.widget);
         ui.putObject("label").put("zh-CN", item.labelZh).put("en", item.labelEn);
         if (!item.helpZh.isBlank() || !item.helpEn.isBlank()) {
             ui.putObject("help").put("zh-CN", item.helpZh).put("en", item.helpEn);
+        }
+        boolean hasPattern = item.widget.equals("phone") || item.pattern != null && !item.pattern.isBlank();
+        if (hasPattern && (!blank(item.patternMessageZh) || !blank(item.patternMessageEn))) {
+            // the profile asks for both languages, as for labels: the designer lists a missing one
+            ui.putObject("patternMessage").put("zh-CN", item.patternMessageZh).put("en", item.patternMessageEn);
         }
         if (!item.options.isEmpty() && !item.widget.equals("group")) {
             ObjectNode options = ui.putObject("options");

@@ -7,6 +7,7 @@ import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -86,12 +87,16 @@ public class FormService {
         return validate(form, data, pointerPrefix, java.util.Locale.ENGLISH);
     }
 
-    /** As {@link #validate(FormDefinition, JsonNode, String)}, with messages in a language (zh-CN or en). */
+    /**
+     * As {@link #validate(FormDefinition, JsonNode, String)}. The messages are {@link io.flowdesk.shared.Text}s that
+     * name fields by their labels and are put into the reader's language where they are shown, so {@code locale}
+     * no longer changes them.
+     */
     public List<FieldError> validate(FormDefinition form, JsonNode data, String pointerPrefix, java.util.Locale locale) {
         if (data == null || data.isNull()) {
-            return List.of(new FieldError(pointerPrefix, "Form data is required (a JSON object)", "type"));
+            return List.of(FieldError.of(pointerPrefix, Text.of("validation.data.required"), "type"));
         }
-        return validator.validate(form.key() + "@" + form.version(), form.schema(), data, pointerPrefix, locale);
+        return validator.validate(form.key() + "@" + form.version(), form.schema(), data, pointerPrefix);
     }
 
     /**
@@ -105,7 +110,10 @@ public class FormService {
         }
         String cacheKey = "draft:" + java.util.UUID.randomUUID();
         try {
-            return validator.validate(cacheKey, schema, data, pointerPrefix, locale);
+            if (data == null || data.isNull()) {
+                return List.of(FieldError.of(pointerPrefix, Text.of("validation.data.required"), "type"));
+            }
+            return validator.validate(cacheKey, schema, data, pointerPrefix);
         } finally {
             validator.evict(cacheKey);
         }

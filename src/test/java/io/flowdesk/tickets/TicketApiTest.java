@@ -64,6 +64,38 @@ class TicketApiTest {
     }
 
     @Test
+    void validationProblemsKeepPointerAndRuleAndSpeakTheRequestsLanguage() {
+        Map<String, Object> data = refund();
+        data.remove("orderNo");
+        data.put("refundAmount", "abc");
+        data.put("contactPhone", "call me");
+        Map<String, Object> body = Tickets.body("ecommerce-refund", "P2", data);
+        as("agent1").header("Accept-Language", "zh-CN").body(body).post("/api/tickets").then().statusCode(422)
+                .body("errors.find { it.pointer == '/data/orderNo' }.rule", equalTo("required"))
+                .body("errors.find { it.pointer == '/data/orderNo' }.message", equalTo("请填写订单号"))
+                .body("errors.find { it.pointer == '/data/refundAmount' }.rule", equalTo("type"))
+                .body("errors.find { it.pointer == '/data/refundAmount' }.message", equalTo("退款金额（元）必须是数字"))
+                .body("errors.find { it.pointer == '/data/contactPhone' }.rule", equalTo("pattern"))
+                .body("errors.find { it.pointer == '/data/contactPhone' }.message",
+                        equalTo("联系电话只能包含数字、空格和连字符，可以 + 开头，至少 6 位"));
+        as("agent1").header("Accept-Language", "en").body(body).post("/api/tickets").then().statusCode(422)
+                .body("errors.find { it.pointer == '/data/orderNo' }.rule", equalTo("required"))
+                .body("errors.find { it.pointer == '/data/orderNo' }.message", equalTo("Please fill in Order number."))
+                .body("errors.find { it.pointer == '/data/refundAmount' }.message",
+                        equalTo("Refund amount (CNY) must be a number."))
+                .body("errors.find { it.pointer == '/data/contactPhone' }.message", equalTo("The phone number may"
+                        + " contain only digits, spaces and hyphens, optionally starting with +, and has at least 6 digits."));
+        data.put("refundAmount", 100001);
+        data.put("orderNo", "TB 1/2");
+        data.remove("contactPhone");
+        as("agent1").header("Accept-Language", "zh-CN").body(Tickets.body("ecommerce-refund", "P2", data))
+                .post("/api/tickets").then().statusCode(422)
+                .body("errors.pointer", equalTo(List.of("/data/orderNo", "/data/refundAmount")))
+                .body("errors.rule", equalTo(List.of("pattern", "maximum")))
+                .body("errors.message", equalTo(List.of("订单号只能包含字母、数字和连字符", "退款金额（元）不能超过 100000")));
+    }
+
+    @Test
     void unknownTypeIs422OnType() {
         as("agent1").body(Tickets.body("no-such-template", "P2", refund())).post("/api/tickets").then()
                 .statusCode(422).body("errors.pointer", equalTo(List.of("/type")));

@@ -101,15 +101,21 @@ class FieldEditor extends VerticalLayout {
             pattern.setWidthFull();
             pattern.setValue(item.pattern == null ? "" : item.pattern);
             pattern.addValueChangeListener(e -> {
-                String problem = e.getValue().isBlank() ? null : FormProfile.vetPattern(e.getValue());
+                io.flowdesk.shared.Text problem = e.getValue().isBlank() ? null : FormProfile.patternProblem(e.getValue());
                 pattern.setInvalid(problem != null);
-                pattern.setErrorMessage(problem);
+                pattern.setErrorMessage(problem == null ? null : io.flowdesk.shared.ui.Ui.text(problem));
                 if (problem == null) {
                     item.pattern = e.getValue().isBlank() ? null : e.getValue();
                     changed.accept(item);
                 }
             });
             add(pattern);
+            TextField messageZh = text("formDesigner.patternMessage.zh", "prop-pattern-message-zh",
+                    item.patternMessageZh, v -> item.patternMessageZh = v.strip(), changed, item);
+            TextField messageEn = text("formDesigner.patternMessage.en", "prop-pattern-message-en",
+                    item.patternMessageEn, v -> item.patternMessageEn = v.strip(), changed, item);
+            messageZh.setHelperText(getTranslation("formDesigner.patternMessage.help"));
+            add(messageZh, messageEn);
         }
         if (CHOICES.contains(item.widget)) {
             TextArea options = new TextArea(getTranslation("formDesigner.options"));
@@ -168,6 +174,9 @@ class FieldEditor extends VerticalLayout {
         ComboBox<String> field = new ComboBox<>(getTranslation("formDesigner.visibleWhen"));
         field.setId("prop-visible-field");
         field.setItems(model.items.stream().filter(o -> o != item && !o.isSection()).map(o -> o.key).toList());
+        boolean zh = getLocale() != null && "zh".equals(getLocale().getLanguage());
+        field.setItemLabelGenerator(k -> model.items.stream().filter(o -> k.equals(o.key)).findFirst()
+                .map(o -> (zh ? o.labelZh : o.labelEn) + " (" + k + ")").orElse(k));
         field.setClearButtonVisible(true);
         field.setValue(item.visibleField);
         Select<String> op = new Select<>();

@@ -87,7 +87,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             build();
             showProblems(read.problems());
         } catch (FlowDeskException e) {
-            add(new Span(e.getMessage()));
+            add(new Span(Ui.message(e)));
         }
     }
 
@@ -324,7 +324,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         problems.removeAll();
         problems.getElement().setAttribute("data-count", String.valueOf(list.size()));
         for (FieldError problem : list) {
-            Div line = new Div(new Span(problem.pointer() + ": "), new Span(problem.message()));
+            Div line = new Div(new Span(problem.pointer() + ": "), new Span(Ui.text(problem.text())));
             line.addClassName("fd-lint-item");
             problems.add(line);
         }
@@ -335,7 +335,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         try {
             schema = Json.parse(new String(bytes, StandardCharsets.UTF_8));
         } catch (InvalidInput e) {
-            Ui.error(getTranslation("formDesigner.import.notJson", e.getMessage()));
+            Ui.error(getTranslation("formDesigner.import.notJson", Ui.message(e)));
             return;
         }
         FormModel.Read read = FormModel.fromSchema(schema);
@@ -359,9 +359,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             saved.setText(getTranslation("designer.published", ref.version()));
         } catch (InvalidInput e) {
             showProblems(e.errors());
-            Ui.error(e.getMessage());
+            Ui.error(Ui.message(e));
         } catch (FlowDeskException e) {
-            Ui.error(e.getMessage());
+            Ui.error(Ui.message(e));
         }
     }
 

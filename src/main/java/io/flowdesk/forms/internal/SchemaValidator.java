@@ -7,11 +7,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import io.flowdesk.forms.ValidationTexts;
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Text;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,41 +33,41 @@ public final class SchemaValidator {
 
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
+    /**
+     * Validates data; every problem names its field by its label ({@link ValidationTexts}) and keeps the pointer
+     * and the rule (the JSON Schema keyword). The texts are put into the reader's language at the edge.
+     */
     public List<FieldError> validate(String cacheKey, JsonNode schema, JsonNode data, String pointerPrefix) {
-        return validate(cacheKey, schema, data, pointerPrefix, Locale.ENGLISH);
-    }
-
-    /** Validates; messages in {@code locale} where networknt has them (zh_CN, en, ...). */
-    public List<FieldError> validate(String cacheKey, JsonNode schema, JsonNode data, String pointerPrefix,
-            Locale locale) {
         Schema compiledSchema = compiled.computeIfAbsent(cacheKey, k -> registry.getSchema(schema));
-        List<Error> errors = Locale.ENGLISH.equals(locale) ? compiledSchema.validate(data)
-                : compiledSchema.validate(data, context -> context.executionConfig(c -> c.locale(locale)));
-        List<FieldError> result = new ArrayList<>(errors.size());
+        List<Error> errors = compiledSchema.validate(data);
+        Set<FieldError> result = new LinkedHashSet<>();
         for (Error error : errors) {
             String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
             if (location.equals("/") || location.equals("$")) {
                 location = "";
             }
-            if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-                location = location + "/" + error.getProperty();
-            } else if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
-                location = location + "/" + error.getProperty();
+            String keyword = error.getKeyword() == null ? "invalid" : error.getKeyword();
+            Text text;
+            if ("additionalProperties".equals(keyword) && error.getProperty() != null) {
+                location = location + "/" + escape(error.getProperty());
+                text = ValidationTexts.unknownField(error.getProperty());
+            } else if ("required".equals(keyword) && error.getProperty() != null) {
+                location = location + "/" + escape(error.getProperty());
+                text = ValidationTexts.required(ValidationTexts.field(schema, location));
+            } else {
+                text = ValidationTexts.forRule(ValidationTexts.field(schema, location), keyword, error.getSchemaNode());
             }
-            result.add(new FieldError(pointerPrefix + location, cleanMessage(error), error.getKeyword()));
+            result.add(FieldError.of(pointerPrefix + location, text, keyword));
         }
-        return result;
+        return new ArrayList<>(result);
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     public void evict(String cacheKey) {
         compiled.remove(cacheKey);
     }
 
-    private static String cleanMessage(Error error) {
-        String message = error.getMessage();
-        if (message == null) {
-            return error.getKeyword() + " failed";
-        }
-        return message;
-    }
 }

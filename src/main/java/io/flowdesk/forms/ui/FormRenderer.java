@@ -18,11 +18,13 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.flowdesk.forms.BrowserPattern;
+import io.flowdesk.forms.ValidationTexts;
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.Text;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -43,12 +45,14 @@ public class FormRenderer extends Composite<FormLayout> {
 
     private final JsonNode schema;
     private final boolean zh;
+    private final java.util.Locale locale;
     private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
     private final Map<String, String> types = new LinkedHashMap<>();
 
     public FormRenderer(JsonNode schema, String locale, boolean readOnly) {
         this.schema = schema;
         this.zh = locale == null || locale.startsWith("zh");
+        this.locale = zh ? Messages.ZH : Messages.EN;
         FormLayout layout = getContent();
         layout.addClassName("fd-form");
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("640px", 2));
@@ -115,6 +119,9 @@ public class FormRenderer extends Composite<FormLayout> {
             label = key;
         }
         types.put(key, type);
+        boolean locked = readOnly || property.path("readOnly").asBoolean(false) || ui.path("readOnly").asBoolean(false);
+        ValidationTexts.Field rules = new ValidationTexts.Field(ValidationTexts.labelOf(ui.path("label"), key), property,
+                ui);
         Component component;
         if ("boolean".equals(type)) {
             if ("radio".equals(widget) || "select".equals(widget)) {
@@ -123,7 +130,7 @@ public class FormRenderer extends Composite<FormLayout> {
                 JsonNode options = ui.path("options");
                 group.setItemLabelGenerator(b -> {
                     String optionLabel = text(options.path(b.toString()));
-                    return !optionLabel.isEmpty() ? optionLabel : b ? (zh ? "是" : "Yes") : (zh ? "否" : "No");
+                    return !optionLabel.isEmpty() ? optionLabel : Messages.get(locale, b ? "form.yes" : "form.no");
                 });
                 group.setRequiredIndicatorVisible(required);
                 component = group;
@@ -159,26 +166,20 @@ public class FormRenderer extends Composite<FormLayout> {
             multi.setItemLabelGenerator(v -> optionLabel(ui.path("options"), v));
             multi.setRequiredIndicatorVisible(required);
             component = multi;
-        } else if ("integer".equals(type)) {
-            IntegerField number = new IntegerField(label);
-            if (property.has("minimum")) {
-                number.setMin(property.get("minimum").asInt());
+        } else if ("integer".equals(type) || "number".equals(type)) {
+            // a text field, not a number input: the browser would drop "abc" silently and the form would call the
+            // field missing; here the typed text stays, the client says it must be a number and so does the server
+            boolean whole = "integer".equals(type);
+            TextField number = new TextField(label);
+            number.getElement().setAttribute("inputmode", whole ? "numeric" : "decimal");
+            number.addClassName("fd-number");
+            if (!locked) {
+                number.setPattern(whole ? "[+\\-]?[0-9]+" : "[+\\-]?[0-9]*[.]?[0-9]+");
             }
-            if (property.has("maximum")) {
-                number.setMax(property.get("maximum").asInt());
-            }
-            number.setRequiredIndicatorVisible(required);
-            component = number;
-        } else if ("number".equals(type)) {
-            NumberField number = new NumberField(label);
-            if (property.has("minimum")) {
-                number.setMin(property.get("minimum").asDouble());
-            }
-            if (property.has("maximum")) {
-                number.setMax(property.get("maximum").asDouble());
-            }
+            number.setI18n(new TextField.TextFieldI18n()
+                    .setPatternErrorMessage(say(ValidationTexts.type(rules.label(), whole ? "integer" : "number")))
+                    .setRequiredErrorMessage(say(ValidationTexts.required(rules))));
             if ("money".equals(widget)) {
-                number.setStep(0.01);
                 number.setPrefixComponent(new Span("¥"));
             }
             number.setRequiredIndicatorVisible(required);
@@ -199,12 +200,21 @@ public class FormRenderer extends Composite<FormLayout> {
             if (property.has("minLength")) {
                 area.setMinLength(property.get("minLength").asInt());
             }
+            area.setI18n(new TextArea.TextAreaI18n().setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setMinLengthErrorMessage(say(rules, "minLength")).setMaxLengthErrorMessage(say(rules, "maxLength"))
+                    .setPatternErrorMessage(say(ValidationTexts.pattern(rules))));
             area.setRequiredIndicatorVisible(required);
             component = area;
         } else if ("email".equals(widget) || "email".equals(property.path("format").asText())) {
             EmailField email = new EmailField(label);
+            email.setI18n(new EmailField.EmailFieldI18n().setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setPatternErrorMessage(say(ValidationTexts.format(rules.label(), "email"))));
             email.setRequiredIndicatorVisible(required);
             component = email;
+        } else if ("attachment".equals(widget)) {
+            AttachmentField attachment = new AttachmentField(label);
+            attachment.setRequiredIndicatorVisible(required);
+            component = attachment;
         } else {
             TextField text = new TextField(label);
             if (property.has("maxLength")) {
@@ -213,9 +223,15 @@ public class FormRenderer extends Composite<FormLayout> {
             if (property.has("minLength")) {
                 text.setMinLength(property.get("minLength").asInt());
             }
-            if (property.has("pattern")) {
-                text.setPattern(property.get("pattern").asText());
+            // the browser compiles the attribute with the v flag; a read-only field (e.g. a masked phone) is not
+            // checked at all, since its shown value is not what the person entered
+            String browserPattern = property.has("pattern") ? BrowserPattern.of(property.get("pattern").asText()) : null;
+            if (browserPattern != null && !locked) {
+                text.setPattern(browserPattern);
             }
+            text.setI18n(new TextField.TextFieldI18n().setRequiredErrorMessage(say(ValidationTexts.required(rules)))
+                    .setMinLengthErrorMessage(say(rules, "minLength")).setMaxLengthErrorMessage(say(rules, "maxLength"))
+                    .setPatternErrorMessage(say(ValidationTexts.pattern(rules))));
             text.setRequiredIndicatorVisible(required);
             component = text;
         }
@@ -226,8 +242,7 @@ public class FormRenderer extends Composite<FormLayout> {
         }
         @SuppressWarnings("unchecked")
         HasValue<?, ?> value = (HasValue<?, ?>) component;
-        value.setReadOnly(readOnly || property.path("readOnly").asBoolean(false)
-                || ui.path("readOnly").asBoolean(false));
+        value.setReadOnly(locked);
         fields.put(key, value);
         return component;
     }
@@ -248,10 +263,8 @@ public class FormRenderer extends Composite<FormLayout> {
                 raw.setValue(value.asBoolean());
             } else if (field instanceof Checkbox) {
                 raw.setValue(value.asBoolean());
-            } else if (field instanceof IntegerField) {
-                raw.setValue(value.asInt());
-            } else if (field instanceof NumberField) {
-                raw.setValue(value.asDouble());
+            } else if (value.isNumber()) {
+                raw.setValue(value.decimalValue().stripTrailingZeros().toPlainString());
             } else if (field instanceof DatePicker) {
                 raw.setValue(LocalDate.parse(value.asText()));
             } else if (field instanceof DateTimePicker) {
@@ -276,6 +289,23 @@ public class FormRenderer extends Composite<FormLayout> {
                 return;
             }
             Object value = field.getValue();
+            String type = types.get(key);
+            if (value instanceof String typed && !typed.isBlank() && ("number".equals(type) || "integer".equals(type))) {
+                // a number as a number; anything else ("abc") as typed, so that the server says it must be a number
+                try {
+                    java.math.BigDecimal number = new java.math.BigDecimal(typed.strip().replaceFirst("^\\+", ""));
+                    if ("integer".equals(type) && number.stripTrailingZeros().scale() <= 0) {
+                        data.put(key, number.longValueExact());
+                    } else if ("integer".equals(type)) {
+                        data.put(key, number); // a fraction: the server says it must be a whole number
+                    } else {
+                        data.put(key, number.doubleValue());
+                    }
+                } catch (NumberFormatException | ArithmeticException e) {
+                    data.put(key, typed);
+                }
+                return;
+            }
             if (value instanceof ArrayNode rows) {
                 if (!rows.isEmpty()) {
                     data.set(key, rows);
@@ -286,7 +316,6 @@ public class FormRenderer extends Composite<FormLayout> {
                     || value instanceof Set<?> set && set.isEmpty()) {
                 return;
             }
-            String type = types.get(key);
             switch (value) {
                 case Boolean b -> data.put(key, b);
                 case Integer i -> data.put(key, i);
@@ -320,7 +349,7 @@ public class FormRenderer extends Composite<FormLayout> {
             HasValue<?, ?> field = fields.get(key);
             if (field instanceof HasValidationProperties validation) {
                 validation.setInvalid(true);
-                validation.setErrorMessage(error.message());
+                validation.setErrorMessage(error.message(locale));
             } else {
                 unplaced.add(error);
             }
@@ -338,6 +367,15 @@ public class FormRenderer extends Composite<FormLayout> {
 
     public JsonNode schema() {
         return schema;
+    }
+
+    /** A validation text in the form's language. */
+    private String say(Text text) {
+        return text.in(locale);
+    }
+
+    private String say(ValidationTexts.Field rules, String rule) {
+        return say(ValidationTexts.forRule(rules, rule, rules.schema().get(rule)));
     }
 
     private String optionLabel(JsonNode options, String value) {
