@@ -28,7 +28,7 @@ class FormsBrowserIT {
 
     @Test
     void validationSpeaksThePersonsLanguageAndPatternsWorkInTheBrowser() throws Exception {
-        try (AppProcess app = new AppProcess("flowdesk_it_forms", 18096)) {
+        try (AppProcess app = new AppProcess("flowdesk_it_forms", 18100)) {
             app.start(true);
             portal(app, "zh-CN", "电商售后退款", "订单号只能包含字母、数字和连字符", "退款金额（元）必须是数字");
             portal(app, "en", "E-commerce refund", "The order number may contain only letters, digits and hyphens.",
