@@ -145,7 +145,7 @@ public class DesignLibraryView extends VerticalLayout implements BeforeEnterObse
             importReport.add(new H3(getTranslation("designer.import.rejected")));
         }
         errors.forEach(e -> {
-            Div line = new Div(new Span(e.pointer() + ": "), new Span(e.message()));
+            Div line = new Div(new Span(e.pointer() + ": "), new Span(Ui.text(e.text())));
             line.addClassName("fd-import-error");
             importReport.add(line);
         });

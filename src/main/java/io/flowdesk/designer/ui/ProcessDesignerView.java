@@ -216,7 +216,7 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
             DiagramOutline.Flow flow = outline.flows().get(problem.pointer());
             String where = node != null ? node.label() : flow != null ? flow.id() : problem.pointer();
             Div item = new Div(new Span(where), new Span(" · " + ruleName(problem.rule()) + ": "),
-                    new Span(problem.message()));
+                    new Span(Ui.text(problem.text())));
             item.addClassName("fd-lint-item");
             item.setId("lint-" + index++);
             item.getElement().setAttribute("data-element", problem.pointer() == null ? "" : problem.pointer());
