@@ -277,7 +277,9 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
         });
         yes.setId("publish-confirm");
         yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.getFooter().add(new Button(getTranslation("designer.cancel"), e -> confirm.close()), yes);
+        Button no = new Button(getTranslation("designer.cancel"), e -> confirm.close());
+        no.setId("publish-cancel");
+        confirm.getFooter().add(no, yes);
         confirm.open();
     }
 
