@@ -158,6 +158,16 @@ class FdBpmnDesigner extends HTMLElement {
     };
     document.addEventListener('keydown', this._keys);
     const bus = this.modeler.get('eventBus');
+    // palette entries carry their (translated) title as a tooltip
+    const palette = this.modeler.get('palette');
+    const titles = () => {
+      const entries = palette.getEntries();
+      this.querySelectorAll('.djs-palette .entry').forEach(el => {
+        const entry = entries[el.getAttribute('data-action')];
+        if (entry && entry.title) el.setAttribute('title', entry.title);
+      });
+    };
+    bus.on(['palette.changed', 'palette.create', 'import.done'], () => setTimeout(titles, 0));
     bus.on('commandStack.changed', () => this._changed());
     bus.on('selection.changed', e => this._selected(e.newSelection));
     if (this._pendingXml) this.importXml(this._pendingXml);
