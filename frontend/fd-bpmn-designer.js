@@ -67,11 +67,11 @@ function FlowDeskTools(palette, contextPad, popupMenu, create, elementFactory, b
   };
   const added = {
     'create.user-task': entry('activity', 'bpmn-icon-user-task', t('用户任务（表单 + 部门）', 'User task (form + department)'), userTask),
-    'create.service-notify': entry('activity', 'bpmn-icon-service-task fd-service-notify', t('服务任务：通知', 'Service task: notify'),
+    'create.service-notify': entry('activity', 'bpmn-icon-send-task fd-service-notify', t('服务任务：通知', 'Service task: notify'),
       service('fdNotify', '通知', 'Notify')),
-    'create.service-set-field': entry('activity', 'bpmn-icon-service-task fd-service-set', t('服务任务：设置字段', 'Service task: set field'),
+    'create.service-set-field': entry('activity', 'bpmn-icon-business-rule-task fd-service-set', t('服务任务：设置字段', 'Service task: set field'),
       service('fdSetField', '设置字段', 'Set field')),
-    'create.service-assign': entry('activity', 'bpmn-icon-service-task fd-service-assign', t('服务任务：分派', 'Service task: assign'),
+    'create.service-assign': entry('activity', 'bpmn-icon-manual-task fd-service-assign', t('服务任务：分派', 'Service task: assign'),
       service('fdAssign', '分派', 'Assign')),
     'create.parallel-gateway': entry('gateway', 'bpmn-icon-gateway-parallel', t('并行网关', 'Parallel gateway'),
       () => shape('bpmn:ParallelGateway')),
@@ -114,20 +114,60 @@ function FlowDeskTools(palette, contextPad, popupMenu, create, elementFactory, b
 }
 FlowDeskTools.$inject = ['palette', 'contextPad', 'popupMenu', 'create', 'elementFactory', 'bpmnFactory', 'autoPlace'];
 
+/** bpmn-js's translate service over the catalogue's words (attribute "translations": English template → text). */
+function translateModule(words) {
+  const translate = (template, replacements) => {
+    const text = words[template] || template;
+    return text.replace(/{([^}]+)}/g, (_, key) => (replacements && replacements[key] !== undefined ? replacements[key] : '{' + key + '}'));
+  };
+  return { translate: ['value', translate] };
+}
+
+/** True while the user types in a field outside the canvas (the property panel): keys belong to that field. */
+function typingElsewhere(event) {
+  const path = event.composedPath ? event.composedPath() : [event.target];
+  return path.some(node => node instanceof HTMLElement && (node.isContentEditable
+    || ['INPUT', 'TEXTAREA', 'SELECT'].includes(node.tagName)
+    || /^vaadin-(text-field|text-area|number-field|integer-field|combo-box|select|big-decimal-field)$/.test(node.localName)));
+}
+
 class FdBpmnDesigner extends HTMLElement {
   connectedCallback() {
-    if (this.modeler) return;
+    if (this.modeler) { document.addEventListener('keydown', this._keys); return; }
     this.classList.add('fd-bpmn-designer');
     const canvas = document.createElement('div');
     canvas.className = 'fd-bpmn-canvas';
     this.appendChild(canvas);
+    let words = {};
+    try { words = JSON.parse(this.getAttribute('translations') || '{}'); } catch (e) { words = {}; }
+    // diagram-js 15+ binds the keyboard implicitly to the focused canvas (bindTo was removed, diagram-js#661)
     this.modeler = new Modeler({
       container: canvas,
-      additionalModules: [minimapModule, { __init__: ['flowDeskTools'], flowDeskTools: ['type', FlowDeskTools] }],
-      moddleExtensions: { flowable: FLOWABLE, flowdesk: FLOWDESK },
-      keyboard: { bindTo: document }
+      additionalModules: [minimapModule, translateModule(words),
+        { __init__: ['flowDeskTools'], flowDeskTools: ['type', FlowDeskTools] }]
+      ,
+      moddleExtensions: { flowable: FLOWABLE, flowdesk: FLOWDESK }
     });
+    // before the canvas has focus (right after load), undo/redo still work unless a text field has the keys
+    this._keys = event => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || typingElsewhere(event)) return;
+      if (this.modeler.get('canvas').isFocused && this.modeler.get('canvas').isFocused()) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) { event.preventDefault(); this.undo(); }
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) { event.preventDefault(); this.redo(); }
+    };
+    document.addEventListener('keydown', this._keys);
     const bus = this.modeler.get('eventBus');
+    // palette entries carry their (translated) title as a tooltip
+    const palette = this.modeler.get('palette');
+    const titles = () => {
+      const entries = palette.getEntries();
+      this.querySelectorAll('.djs-palette .entry').forEach(el => {
+        const entry = entries[el.getAttribute('data-action')];
+        if (entry && entry.title) el.setAttribute('title', entry.title);
+      });
+    };
+    bus.on(['palette.changed', 'palette.create', 'import.done'], () => setTimeout(titles, 0));
     bus.on('commandStack.changed', () => this._changed());
     bus.on('selection.changed', e => this._selected(e.newSelection));
     if (this._pendingXml) this.importXml(this._pendingXml);
@@ -138,7 +178,7 @@ class FdBpmnDesigner extends HTMLElement {
     this._importing = true;
     try {
       const result = await this.modeler.importXML(xml);
-      this.modeler.get('canvas').zoom('fit-viewport', 'auto');
+      this.fit();
       this._fire('fd-imported', { warnings: (result.warnings || []).length });
     } catch (e) {
       this._fire('fd-import-failed', { message: String(e.message || e) });
@@ -243,13 +283,31 @@ class FdBpmnDesigner extends HTMLElement {
       timeDuration: moddle.create('bpmn:FormalExpression', { body: duration }) });
   }
 
+  /** Fits the diagram with room on the left for the palette, so the start event is not hidden under it. */
+  fit() {
+    const canvas = this.modeler.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    const palette = this.querySelector('.djs-palette');
+    const left = (palette ? palette.getBoundingClientRect().width : 100) + 24;
+    const box = canvas.viewbox();
+    const size = canvas.getSize();
+    if (!size.width || !box.inner.width) return;
+    const scale = Math.min((size.width - left - 24) / box.inner.width, (size.height - 48) / box.inner.height, 1);
+    canvas.viewbox({ x: box.inner.x - left / scale, y: box.inner.y - 24 / scale,
+      width: size.width / scale, height: size.height / scale });
+  }
+
   undo() { this.modeler.get('commandStack').undo(); }
   redo() { this.modeler.get('commandStack').redo(); }
   zoom(how) {
     const canvas = this.modeler.get('canvas');
-    if (how === 'fit') canvas.zoom('fit-viewport', 'auto');
+    if (how === 'fit') this.fit();
     else canvas.zoom(canvas.zoom() * (how === 'in' ? 1.2 : 1 / 1.2));
   }
+  disconnectedCallback() {
+    if (this._keys) document.removeEventListener('keydown', this._keys);
+  }
+
   toggleMinimap() { this.modeler.get('minimap').toggle(); }
 }
 

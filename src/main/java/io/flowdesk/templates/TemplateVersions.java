@@ -98,6 +98,33 @@ public class TemplateVersions {
                 });
     }
 
+    /**
+     * What publishing a draft would change: the diff against the newest stored version and how many tickets still
+     * run on that version (they stay on it). No previous version: {@code previousVersion} is null.
+     */
+    public record PublishPreview(Integer previousVersion, TemplateDiff diff, long runningOnPrevious) {
+    }
+
+    public Uni<PublishPreview> preview(String key, TemplatePackage draft) {
+        return Panache.withSession(() -> TemplateVersionEntity.<TemplateVersionEntity>find(
+                "templateKey = ?1 and version > 0 order by version desc", key).firstResult()).chain(v -> {
+                    if (v == null) {
+                        return Uni.createFrom().item(new PublishPreview(null, null, 0));
+                    }
+                    return export(key, v.version).chain(previous -> runningTickets(v.id).map(
+                            running -> new PublishPreview(v.version, TemplateDiff.between(previous, draft), running)));
+                });
+    }
+
+    /** Tickets of a template version that have not reached an end status. */
+    Uni<Long> runningTickets(Long versionId) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "select count(*) from ticket where template_version_id = ?1 and status not in (?2, ?3, ?4, ?5)",
+                Long.class).setParameter(1, versionId).setParameter(2, TicketStatus.RESOLVED)
+                .setParameter(3, TicketStatus.CLOSED).setParameter(4, TicketStatus.REJECTED)
+                .setParameter(5, TicketStatus.CANCELLED).getSingleResult()));
+    }
+
     /** Changes between two versions (BPMN elements, form fields, metadata). */
     public Uni<TemplateDiff> diff(String key, int from, int to) {
         return export(key, from).chain(a -> export(key, to).map(b -> TemplateDiff.between(a, b)));

@@ -106,6 +106,58 @@ class DesignerApiTest {
                 .body("find { it.version == 2 }.publishedBy", org.hamcrest.Matchers.is("admin"));
     }
 
+    @jakarta.inject.Inject
+    io.flowdesk.templates.TemplateVersions versions;
+
+    @jakarta.inject.Inject
+    io.flowdesk.templates.TemplateDrafts drafts;
+
+    @Test
+    void thePublishGateProblemComesInTheRequestsLanguage() {
+        String key = importZip("designer", incidentCopy("dt-lang", "dtg-"));
+        Map<String, Object> draft = as("designer").get("/api/design/templates/" + key + "/draft").then()
+                .statusCode(200).extract().as(Map.class);
+        String broken = ((String) draft.get("bpmn")).replace("flowable:formKey=\"dtg-incident-repair\"", "");
+        as("designer").body(Map.of("metadata", draft.get("metadata"), "bpmn", broken))
+                .put("/api/design/templates/" + key + "/draft").then().statusCode(200);
+        as("admin").header("Accept-Language", "zh-CN").post("/api/design/templates/" + key + "/publish").then()
+                .statusCode(422).body("detail", org.hamcrest.Matchers.is("发布检查未通过：请修正列出的问题"))
+                .body("errors.find { it.pointer == 'taskRepair' }.message",
+                        org.hamcrest.Matchers.is("用户任务“维修”没有表单：请在属性面板中选择一个"));
+        as("admin").header("Accept-Language", "en").post("/api/design/templates/" + key + "/publish").then()
+                .statusCode(422)
+                .body("detail", org.hamcrest.Matchers.is("The publish gate rejected the draft: fix the problems listed"))
+                .body("errors.find { it.pointer == 'taskRepair' }.message",
+                        org.hamcrest.Matchers.is("User task 'Repair' has no form: pick one in the properties panel"));
+        as("designer").header("Accept-Language", "zh-CN").get("/api/design/templates/" + key + "/lint").then()
+                .statusCode(200).body("find { it.pointer == 'taskRepair' }.message",
+                        org.hamcrest.Matchers.is("用户任务“维修”没有表单：请在属性面板中选择一个"));
+    }
+
+    @Test
+    void thePublishConfirmationCountsTicketsRunningOnThePreviousVersion() throws Throwable {
+        String key = importZip("designer", incidentCopy("dt-preview", "dtp-"));
+        var before = await(() -> drafts.packageOf(key).chain(pkg -> versions.preview(key, pkg)));
+        assertEquals(null, before.previousVersion(), "no version yet");
+        as("admin").post("/api/design/templates/" + key + "/publish").then().statusCode(200);
+        io.flowdesk.testing.Api.createTicket("agent1", ticket(key, "running 1"));
+        io.flowdesk.testing.Api.createTicket("agent1", ticket(key, "running 2"));
+        Map<String, Object> draft = as("designer").get("/api/design/templates/" + key + "/draft").then()
+                .statusCode(200).extract().as(Map.class);
+        String renamed = ((String) draft.get("bpmn")).replace("name=\"维修\"", "name=\"上门维修\"");
+        as("designer").body(Map.of("metadata", draft.get("metadata"), "bpmn", renamed))
+                .put("/api/design/templates/" + key + "/draft").then().statusCode(200);
+        var preview = await(() -> drafts.packageOf(key).chain(pkg -> versions.preview(key, pkg)));
+        assertEquals(1, preview.previousVersion());
+        assertEquals(2, preview.runningOnPrevious());
+        assertTrue(preview.diff().changes().stream().anyMatch(c -> "taskRepair".equals(c.id())
+                && "changed".equals(c.change())), preview.diff().changes().toString());
+    }
+
+    static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> uni) throws Throwable {
+        return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(uni);
+    }
+
     @Test
     void exportThenImportIsTheSameTemplate() throws Exception {
         String key = importZip("admin", incidentCopy("dt-round", "dtr-"));

@@ -96,6 +96,20 @@ class DesignerBrowserIT {
                 .isEmpty());
         assertTrue(driver.findElements(By.cssSelector(".djs-palette [data-action='create.participant-expanded']"))
                 .isEmpty());
+        // bpmn-js speaks the UI's language; palette entries have tooltips, the three services distinct icons
+        assertEquals("打开小地图", driver.findElement(By.cssSelector(".djs-minimap .toggle")).getAttribute("title"));
+        assertEquals("启用抓手工具", driver.findElement(By.cssSelector(".djs-palette [data-action='hand-tool']"))
+                .getAttribute("title"));
+        assertEquals("创建开始事件", driver.findElement(By.cssSelector(
+                ".djs-palette [data-action='create.start-event']")).getAttribute("title"));
+        assertEquals("服务任务：通知", driver.findElement(By.cssSelector(
+                ".djs-palette [data-action='create.service-notify']")).getAttribute("title"));
+        java.util.Set<String> icons = new java.util.HashSet<>();
+        for (String action : List.of("create.service-notify", "create.service-set-field", "create.service-assign")) {
+            icons.add(driver.findElement(By.cssSelector(".djs-palette [data-action='" + action + "']"))
+                    .getAttribute("class").replaceAll(".*(bpmn-icon-[a-z-]+).*", "$1"));
+        }
+        assertEquals(3, icons.size(), "distinct service icons: " + icons);
 
         // drag a user task from the palette onto the flow between start and end
         WebElement entry = driver.findElement(By.cssSelector(".djs-palette [data-action='create.user-task']"));
@@ -132,6 +146,12 @@ class DesignerBrowserIT {
         screenshot(driver, "designer-process-clean-zh");
         click(driver, "designer-save");
         click(driver, "designer-publish");
+        // publishing asks first, with what it changes
+        WebElement summary = wait.until(d -> d.findElements(By.id("publish-summary")).stream().findFirst()
+                .orElse(null));
+        assertTrue(summary.getText().contains("这是模板的第一个版本"), summary.getText());
+        screenshot(driver, "designer-publish-confirm-first-zh");
+        click(driver, "publish-confirm");
         wait.until(d -> "1".equals(d.findElement(By.id("designer-saved")).getAttribute("data-version")));
 
         // the new version runs a ticket started over REST
@@ -343,6 +363,22 @@ class DesignerBrowserIT {
         driver.get(app.baseUrl() + "/design/process/ecommerce-refund");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
                 By.cssSelector("[data-element-id='gwApproval']")).isEmpty());
+        settle(driver);
+        // Ctrl+Z works right after load, before the canvas was clicked
+        String nameOf = "return document.getElementById('bpmn-canvas')._element('gwApproval').businessObject.name;";
+        String original = (String) js(driver, nameOf);
+        js(driver, "document.getElementById('bpmn-canvas').setProps('gwApproval', {name: 'Undo me'});");
+        assertEquals("Undo me", js(driver, nameOf));
+        new Actions(driver).keyDown(org.openqa.selenium.Keys.CONTROL).sendKeys("z")
+                .keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> java.util.Objects.equals(original, js(d, nameOf)));
+        // the publish confirmation: changes against the newest version and the tickets that stay on it
+        click(driver, "designer-publish");
+        WebElement running = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.id("publish-running")).stream().findFirst().orElse(null));
+        assertTrue(running.getText().contains(tag.equals("zh") ? "进行中的工单" : "running ticket"), running.getText());
+        screenshot(driver, "designer-publish-confirm-" + tag);
+        click(driver, "publish-cancel");
         settle(driver);
         js(driver, "document.getElementById('bpmn-canvas').select('gwApproval');");
         js(driver, "document.getElementById('bpmn-canvas')._fire('fd-select', {id: 'gwApproval'});");

@@ -5,7 +5,6 @@ import io.flowdesk.forms.FormDrafts;
 import io.flowdesk.forms.FormRef;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
-import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.templates.ImportResult;
@@ -32,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The designer's API (designers and admins): drafts, lint, publish (admin), versions, diff, export/import and
@@ -106,16 +106,30 @@ public class DesignResource {
 
     @GET
     @Path("/templates/{key}/lint")
-    public Uni<List<FieldError>> lint(@PathParam("key") String key) {
+    public Uni<List<Map<String, String>>> lint(@PathParam("key") String key,
+            @jakarta.ws.rs.core.Context io.vertx.ext.web.RoutingContext context) {
         designer();
-        return drafts.lint(key);
+        java.util.Locale locale = io.flowdesk.shared.rest.RequestLocale.of(context);
+        return drafts.lint(key).map(errors -> errors.stream().map(e -> {
+            Map<String, String> entry = new java.util.LinkedHashMap<>();
+            entry.put("pointer", e.pointer());
+            entry.put("message", e.message(locale));
+            entry.put("rule", e.rule());
+            return entry;
+        }).toList());
     }
 
     @POST
     @Path("/templates/{key}/publish")
     public Uni<Response> publish(@PathParam("key") String key) {
-        return drafts.publish(designer(), key).map(result -> Response
-                .status(ImportResult.REJECTED.equals(result.outcome()) ? 422 : 200).entity(result).build());
+        return drafts.publish(designer(), key).map(result -> {
+            if (ImportResult.REJECTED.equals(result.outcome())) {
+                // a problem in the request's language, one entry per gate problem
+                throw new io.flowdesk.shared.InvalidInput(io.flowdesk.shared.Text.of("template.error.publishRejected"),
+                        result.errors());
+            }
+            return Response.ok(result).build();
+        });
     }
 
     @GET

@@ -5,8 +5,11 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Messages;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +22,26 @@ import java.util.function.Consumer;
 @NpmPackage(value = "diagram-js-minimap", version = "5.5.0")
 public class BpmnCanvas extends Component {
 
+    static final String BPMN_JS_KEYS = "designer.bpmnjs.";
+
     public BpmnCanvas() {
+        this(Locale.ENGLISH);
+    }
+
+    /** bpmn-js texts in the given language: its English templates mapped to the catalogue's words. */
+    public BpmnCanvas(Locale locale) {
         setId("bpmn-canvas");
+        getElement().setAttribute("translations", Json.write(translations(locale)));
+    }
+
+    static Map<String, String> translations(Locale locale) {
+        Map<String, String> map = new TreeMap<>();
+        for (String key : Messages.bundle(Messages.EN).keySet()) {
+            if (key.startsWith(BPMN_JS_KEYS)) {
+                map.put(Messages.pattern(Messages.EN, key), Messages.get(locale, key));
+            }
+        }
+        return map;
     }
 
     public void importXml(String xml) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -54,7 +55,7 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
     private final FormService formService;
     private final FormDrafts formDrafts;
     private final IdentityService identity;
-    private final BpmnCanvas canvas = new BpmnCanvas();
+    private final BpmnCanvas canvas = new BpmnCanvas(Ui.locale());
     private final PropertyPanel properties = new PropertyPanel(this);
     private final Div lint = new Div();
     private final Span lintTitle = new Span();
@@ -216,7 +217,7 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
             DiagramOutline.Flow flow = outline.flows().get(problem.pointer());
             String where = node != null ? node.label() : flow != null ? flow.id() : problem.pointer();
             Div item = new Div(new Span(where), new Span(" · " + ruleName(problem.rule()) + ": "),
-                    new Span(problem.message()));
+                    new Span(Ui.text(problem.text())));
             item.addClassName("fd-lint-item");
             item.setId("lint-" + index++);
             item.getElement().setAttribute("data-element", problem.pointer() == null ? "" : problem.pointer());
@@ -240,8 +241,49 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
         return translation.startsWith("!") || translation.startsWith("lint.") ? String.valueOf(rule) : translation;
     }
 
+    /** Publishing asks first: what changes against the newest version, and how many tickets stay on it. */
     private void publish() {
         canvas.flush();
+        TemplateVersions.PublishPreview preview;
+        try {
+            preview = Ui.await(() -> drafts.packageOf(key).chain(pkg -> versions.preview(key, pkg)));
+        } catch (FlowDeskException e) {
+            Ui.error(Ui.message(e));
+            return;
+        }
+        Dialog confirm = new Dialog();
+        confirm.setId("publish-confirm-dialog");
+        confirm.setHeaderTitle(getTranslation("designer.publish.confirm.title"));
+        confirm.setWidth("min(720px, 96vw)");
+        Div summary = new Div();
+        summary.setId("publish-summary");
+        summary.addClassName("fd-diff");
+        if (preview.previousVersion() == null) {
+            summary.add(new Span(getTranslation("designer.publish.confirm.first")));
+        } else {
+            summary.add(new Div(new Span(getTranslation("designer.publish.confirm.against",
+                    preview.previousVersion(), preview.diff().changes().size()))));
+            preview.diff().changes().forEach(change -> summary.add(VersionsDialog.line(change)));
+            Span running = new Span(getTranslation("designer.publish.confirm.running", preview.runningOnPrevious(),
+                    preview.previousVersion()));
+            running.setId("publish-running");
+            running.getElement().setAttribute("data-count", String.valueOf(preview.runningOnPrevious()));
+            summary.add(new Div(running));
+        }
+        confirm.add(summary);
+        Button yes = new Button(getTranslation("designer.publish.confirm.yes"), e -> {
+            confirm.close();
+            doPublish();
+        });
+        yes.setId("publish-confirm");
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button no = new Button(getTranslation("designer.cancel"), e -> confirm.close());
+        no.setId("publish-cancel");
+        confirm.getFooter().add(no, yes);
+        confirm.open();
+    }
+
+    private void doPublish() {
         try {
             ImportResult result = Ui.await(() -> drafts.publish(user, key));
             if (ImportResult.REJECTED.equals(result.outcome())) {
@@ -256,9 +298,9 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
             refreshLint();
         } catch (InvalidInput e) {
             showProblems(e.errors());
-            Ui.error(e.getMessage());
+            Ui.error(Ui.message(e));
         } catch (FlowDeskException e) {
-            Ui.error(e.getMessage());
+            Ui.error(Ui.message(e));
         }
     }
 

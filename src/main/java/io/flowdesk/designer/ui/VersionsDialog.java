@@ -104,17 +104,22 @@ class VersionsDialog extends Dialog {
             return;
         }
         for (TemplateDiff.Change change : result.changes()) {
-            Div line = new Div();
-            line.addClassName("fd-diff-" + change.change());
-            String scope = change.scope() == null || change.scope().isEmpty() ? "" : change.scope() + " · ";
-            line.add(new Span(getTranslation("designer.diff." + change.change()) + " "),
-                    new Span(getTranslation("designer.diff.kind." + change.kind()) + " " + scope + change.id()
-                            + (change.label() == null || change.label().equals(change.id()) ? "" : " (" + change.label()
-                                    + ")")));
-            if (!change.details().isEmpty()) {
-                line.add(new Span(": " + String.join("; ", change.details())));
-            }
-            diff.add(line);
+            diff.add(line(change));
         }
+    }
+
+    /** One change, in the UI's language (also used by the publish confirmation). */
+    static Div line(TemplateDiff.Change change) {
+        Div line = new Div();
+        line.addClassName("fd-diff-" + change.change());
+        String scope = change.scope() == null || change.scope().isEmpty() ? "" : change.scope() + " · ";
+        line.add(new Span(Ui.text(io.flowdesk.shared.Text.of("designer.diff." + change.change())) + " "),
+                new Span(Ui.text(io.flowdesk.shared.Text.of("designer.diff.kind." + change.kind())) + " " + scope
+                        + change.id() + (change.label() == null || change.label().equals(change.id()) ? ""
+                                : " (" + change.label() + ")")));
+        if (!change.details().isEmpty()) {
+            line.add(new Span(": " + String.join("; ", change.details())));
+        }
+        return line;
     }
 }

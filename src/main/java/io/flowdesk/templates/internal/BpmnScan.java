@@ -1,6 +1,7 @@
 package io.flowdesk.templates.internal;
 
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Text;
 import io.flowdesk.workflow.ExpressionRules;
 import io.flowdesk.workflow.FlowDeskBpmn;
 import io.flowdesk.workflow.ServiceTaskCatalogue;
@@ -10,9 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -56,19 +55,18 @@ final class BpmnScan {
             "boundaryEvent", Set.of(FlowDeskBpmn.NAME_EN),
             "intermediateCatchEvent", Set.of(FlowDeskBpmn.NAME_EN));
     /** Why an element is missing from the allow-list, and what to use instead. */
-    private static final Map<String, String> INSTEAD = Map.of(
-            "scriptTask", " (script tasks can run arbitrary code): use a catalogue service task instead",
-            "inclusiveGateway", ": use an exclusive gateway (one path) or a parallel gateway (all paths)",
-            "subProcess", ": draw its steps in the main process",
-            "callActivity", ": draw the called steps in this process",
-            "messageEventDefinition", ": only timer events are supported; use a timer or remove the event",
-            "signalEventDefinition", ": only timer events are supported; use a timer or remove the event");
+    private static final Set<String> INSTEAD = Set.of("scriptTask", "inclusiveGateway", "subProcess", "callActivity",
+            "messageEventDefinition", "signalEventDefinition");
 
     /** The element messages name for an open element: its pointer, local name and label (name, else id). */
     private record Owner(String where, String local, String label) {
 
-        String subject() {
-            return Labels.of(local, label);
+        Text subject() {
+            return Labels.of(local, Text.literal(label));
+        }
+
+        Text inSentence() {
+            return Labels.inSentence(local, Text.literal(label));
         }
     }
 
@@ -85,8 +83,7 @@ final class BpmnScan {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    errors.add(new FieldError("process.bpmn", "The BPMN file declares a DOCTYPE or entities: remove"
-                            + " them (they could read files on the server)", "no-doctype"));
+                    errors.add(new FieldError("process.bpmn", Text.of("lint.bpmn.doctype"), "no-doctype"));
                     return false;
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -114,8 +111,7 @@ final class BpmnScan {
             }
             return true;
         } catch (XMLStreamException e) {
-            errors.add(new FieldError("process.bpmn", "The BPMN file is not well-formed XML (" + e.getMessage()
-                    + "): export it again from the designer", "parse-error"));
+            errors.add(new FieldError("process.bpmn", Text.of("lint.bpmn.notXml", e.getMessage()), "parse-error"));
             return false;
         }
     }
@@ -123,29 +119,26 @@ final class BpmnScan {
     private static void checkElement(String ns, String local, String parent, String where, boolean own, Owner self,
             XMLStreamReader reader, List<FieldError> errors) {
         boolean di = ns != null && DI_NAMESPACES.contains(ns);
-        String subject = self.subject();
-        String contains = own ? subject : subject + " contains";
+        Text subject = self.subject();
         if (BPMN.equals(ns)) {
             if (!ELEMENTS.contains(local)) {
-                errors.add(new FieldError(where, (own ? subject + " is not supported in FlowDesk templates"
-                        : subject + " contains a " + Labels.kind(local).toLowerCase(Locale.ROOT)
-                                + ", which FlowDesk templates do not support")
-                        + INSTEAD.getOrDefault(local, ": remove it"), "element-not-allowed"));
+                Text instead = Text.of(INSTEAD.contains(local) ? "lint.instead." + local : "lint.instead.remove");
+                errors.add(new FieldError(where, own ? Text.of("lint.scan.element", subject, instead)
+                        : Text.of("lint.scan.contains", subject, Labels.kindInSentence(local), instead),
+                        "element-not-allowed"));
             }
             if (local.equals("extensionElements") && !"serviceTask".equals(parent)) {
-                errors.add(new FieldError(where, subject + " has extension elements: only catalogue service tasks"
-                        + " may have them (for their parameters); remove them", "element-not-allowed"));
+                errors.add(new FieldError(where, Text.of("lint.scan.extensions", subject), "element-not-allowed"));
             }
         } else if (FlowDeskBpmn.FLOWABLE_NS.equals(ns)) {
             if (!(local.equals("field") && "extensionElements".equals(parent))
                     && !(local.equals("string") && "field".equals(parent))) {
-                errors.add(new FieldError(where, contains + " <flowable:" + local + ">, which cannot be published"
-                        + " (listeners, scripts and other engine extensions could run code): remove it",
+                errors.add(new FieldError(where, Text.of("lint.scan.flowable", subject, "<flowable:" + local + ">"),
                         "element-not-allowed"));
             }
         } else if (!di) {
-            errors.add(new FieldError(where, contains + " <" + local + "> from " + ns + ", which FlowDesk does not"
-                    + " understand: remove it", "element-not-allowed"));
+            errors.add(new FieldError(where, Text.of("lint.scan.foreign", subject, "<" + local + ">", ns),
+                    "element-not-allowed"));
         }
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             checkAttribute(ns, local, where, subject, di, reader.getAttributeNamespace(i),
@@ -153,51 +146,49 @@ final class BpmnScan {
         }
     }
 
-    private static void checkAttribute(String ns, String local, String where, String subject, boolean di,
+    private static void checkAttribute(String ns, String local, String where, Text subject, boolean di,
             String attrNs, String attr, String value, List<FieldError> errors) {
-        String on = subject + ": the setting '" + attr + "' on <" + local + ">";
+        String element = "<" + local + ">";
         if (attrNs == null || attrNs.isEmpty()) {
             boolean fieldParameter = FlowDeskBpmn.FLOWABLE_NS.equals(ns) && local.equals("field")
                     && attr.equals("stringValue");
             if (!di && !fieldParameter && !PLAIN_ATTRIBUTES.contains(attr)) {
-                errors.add(new FieldError(where, on + " is not supported: remove it", "attribute-not-allowed"));
+                errors.add(new FieldError(where, Text.of("lint.scan.attribute", subject, attr, element),
+                        "attribute-not-allowed"));
             }
         } else if (XSI.equals(attrNs)) {
             if (!attr.equals("type")) {
-                errors.add(new FieldError(where, subject + ": xsi:" + attr + " is not supported: remove it",
+                errors.add(new FieldError(where, Text.of("lint.scan.attribute", subject, "xsi:" + attr, element),
                         "attribute-not-allowed"));
             }
         } else if (FlowDeskBpmn.FLOWABLE_NS.equals(attrNs)) {
             if (!FLOWABLE_ATTRIBUTES.getOrDefault(local, Set.of()).contains(attr)) {
-                errors.add(new FieldError(where, subject + ": flowable:" + attr + " is not allowed on <" + local + ">"
-                        + (Set.of("class", "expression", "delegateExpression", "type").contains(attr)
-                                ? " (only FlowDesk's service-task catalogue may run code): pick a catalogue service"
-                                        + " in the properties panel"
-                                : ": remove it"), "attribute-not-allowed"));
+                errors.add(new FieldError(where, Set.of("class", "expression", "delegateExpression", "type").contains(attr)
+                        ? Text.of("lint.scan.flowableCode", subject, "flowable:" + attr, element)
+                        : Text.of("lint.scan.attribute", subject, "flowable:" + attr, element),
+                        "attribute-not-allowed"));
                 return;
             }
             if (attr.equals("delegateExpression")) {
                 String bean = value.startsWith("${") && value.endsWith("}") ? value.substring(2, value.length() - 1)
                         : "";
                 if (!ServiceTaskCatalogue.IDS.contains(bean)) {
-                    errors.add(new FieldError(where, subject + " calls '" + value + "', which is not in FlowDesk's"
-                            + " service catalogue: pick one of " + new TreeSet<>(ServiceTaskCatalogue.IDS)
-                            + " in the properties panel", "service-task-catalogue"));
+                    errors.add(new FieldError(where, Text.of("lint.scan.notCatalogue", subject, value,
+                            ServiceTaskRules.catalogueNames()), "service-task-catalogue"));
                 }
                 return;
             }
         } else if (FlowDeskBpmn.NS.equals(attrNs)) {
             if (!FLOWDESK_ATTRIBUTES.getOrDefault(local, Set.of()).contains(attr)) {
-                errors.add(new FieldError(where, subject + ": flowdesk:" + attr + " is not known on <" + local
-                        + ">: remove it", "attribute-not-allowed"));
+                errors.add(new FieldError(where, Text.of("lint.scan.attribute", subject, "flowdesk:" + attr, element),
+                        "attribute-not-allowed"));
             }
         } else if (!di && !COSMETIC_NAMESPACES.contains(attrNs)) {
-            errors.add(new FieldError(where, on + " from " + attrNs + " is not supported: remove it",
+            errors.add(new FieldError(where, Text.of("lint.scan.foreignAttribute", subject, attr, element, attrNs),
                     "attribute-not-allowed"));
         }
         if (ExpressionRules.containsExpression(value)) {
-            errors.add(new FieldError(where, on + " contains an expression (${...}); only gateway conditions may:"
-                    + " use plain text", "expression-not-allowed"));
+            errors.add(new FieldError(where, Text.of("lint.scan.expression", subject, attr), "expression-not-allowed"));
         }
     }
 
@@ -206,24 +197,17 @@ final class BpmnScan {
         if (local.equals("conditionExpression")) {
             String problem = ExpressionRules.checkCondition(text);
             if (problem != null) {
-                errors.add(new FieldError(where, "The condition '" + text.trim() + "' of " + lower(owner.subject())
-                        + " is not allowed: " + problem + ". Compare form fields with values, e.g. ${amount > 500}",
-                        "unsafe-expression"));
+                errors.add(new FieldError(where, Text.of("lint.scan.unsafeCondition", text.trim(), owner.inSentence(),
+                        problem), "unsafe-expression"));
             }
         } else if (ExpressionRules.containsExpression(text)) {
-            errors.add(new FieldError(where, owner.subject() + ": <" + local + "> contains an expression (${...});"
-                    + " only gateway conditions may: use plain text", "expression-not-allowed"));
+            errors.add(new FieldError(where, Text.of("lint.scan.expression", owner.subject(), "<" + local + ">"),
+                    "expression-not-allowed"));
         }
         if (Set.of("timeDuration", "timeDate", "timeCycle").contains(local) && !validTimer(local, text.trim())) {
-            errors.add(new FieldError(where, "The timer of " + lower(owner.subject()) + " must be an ISO-8601 value"
-                    + " such as PT4H (4 hours) or P7D (7 days), not '" + text.trim() + "': enter a fixed duration",
+            errors.add(new FieldError(where, Text.of("lint.scan.timer", owner.inSentence(), text.trim()),
                     "timer-definition"));
         }
-    }
-
-    /** "user task 'x'" for use inside a sentence. */
-    static String lower(String subject) {
-        return Character.toLowerCase(subject.charAt(0)) + subject.substring(1);
     }
 
     private static boolean validTimer(String kind, String text) {

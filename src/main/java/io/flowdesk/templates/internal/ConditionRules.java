@@ -2,6 +2,7 @@ package io.flowdesk.templates.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Text;
 import io.flowdesk.shared.Json;
 import io.flowdesk.templates.internal.ConditionSyntax.Comparison;
 import io.flowdesk.templates.internal.ConditionSyntax.Kind;
@@ -36,8 +37,9 @@ final class ConditionRules {
      * @param form the form key, or {@code FlowDesk} for built-ins
      * @param schema the property's JSON Schema
      * @param required whether the form requires it
+     * @param label the field's label in both languages, or null when the form gives none
      */
-    record FieldDef(String form, JsonNode schema, boolean required) {
+    record FieldDef(String form, JsonNode schema, boolean required, Text label) {
     }
 
     static final Map<String, FieldDef> BUILT_INS = Map.of(
@@ -52,7 +54,7 @@ final class ConditionRules {
     }
 
     private static FieldDef builtIn(String schema) {
-        return new FieldDef("FlowDesk", Json.parse(schema), true);
+        return new FieldDef("FlowDesk", Json.parse(schema), true, null);
     }
 
     /** The top-level fields of the given forms, by name, each with its definitions in form order. */
@@ -65,10 +67,29 @@ final class ConditionRules {
             }
             Set<String> required = new HashSet<>();
             form.path("required").forEach(name -> required.add(name.asText()));
+            JsonNode ui = form.path("x-ui").path("fields");
             form.path("properties").fields().forEachRemaining(p -> fields.computeIfAbsent(p.getKey(),
-                    k -> new ArrayList<>()).add(new FieldDef(key, p.getValue(), required.contains(p.getKey()))));
+                    k -> new ArrayList<>()).add(new FieldDef(key, p.getValue(), required.contains(p.getKey()),
+                            label(ui.path(p.getKey()).path("label")))));
         }
         return fields;
+    }
+
+    private static Text label(JsonNode label) {
+        String zh = label.path("zh-CN").asText("");
+        String en = label.path("en").asText("");
+        if (label.isTextual()) {
+            zh = label.asText();
+            en = zh;
+        }
+        return zh.isBlank() && en.isBlank() ? null : Text.bilingual(zh, en);
+    }
+
+    /** A field as messages name it: {@code 'label (key)'} where a form labels it, else {@code 'key'}. */
+    static Text fieldLabel(String name, Map<String, List<FieldDef>> defs) {
+        List<FieldDef> found = defs.getOrDefault(name, List.of());
+        Text label = found.stream().map(FieldDef::label).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return label == null ? Text.of("lint.field.key", name) : Text.of("lint.field.labelled", label, name);
     }
 
     /** The start form, then the forms of the user tasks from which the gateway can be reached. */
@@ -92,7 +113,7 @@ final class ConditionRules {
         if (condition == null) {
             return;
         }
-        String subject = "The condition of " + BpmnScan.lower(Labels.of(flow));
+        Text subject = Labels.inSentence(flow);
         Set<String> reported = new HashSet<>();
         Matcher matcher = IDENTIFIER.matcher(condition.replace("${", " ").replace("}", " "));
         while (matcher.find()) {
@@ -101,20 +122,20 @@ final class ConditionRules {
                 continue;
             }
             if (!all.containsKey(name)) {
-                errors.add(new FieldError(flow.getId(), subject + " uses '" + name + "', which is not a field of any"
-                        + " form of this template: check the spelling or add the field to a form", "unknown-field"));
+                errors.add(new FieldError(flow.getId(), Text.of("lint.condition.unknownField", subject, name),
+                        "unknown-field"));
             } else if (!before.containsKey(name) && reported.add(name)) {
-                errors.add(new FieldError(flow.getId(), subject + " uses '" + name + "', which is only asked for in "
-                        + forms(all.get(name)) + ", not before " + BpmnScan.lower(Labels.of(gateway)) + ": use a field"
-                        + " of the start form or of a step before the gateway, or move the gateway after that step",
-                        "field-not-upstream"));
+                errors.add(new FieldError(flow.getId(), Text.of("lint.condition.notUpstream", subject,
+                        fieldLabel(name, all), forms(all.get(name)), Labels.inSentence(gateway)), "field-not-upstream"));
             }
         }
         for (Comparison comparison : ConditionSyntax.comparisons(condition)) {
             FieldDef def = definition(comparison.field(), before, all);
-            String problem = def == null ? null : typeProblem(comparison, def.schema());
+            Text problem = def == null ? null : typeProblem(comparison, def.schema(),
+                    fieldLabel(comparison.field(), before.containsKey(comparison.field()) ? before : all));
             if (problem != null) {
-                errors.add(new FieldError(flow.getId(), subject + " " + problem, "condition-type"));
+                errors.add(new FieldError(flow.getId(), Text.of("lint.condition.type", subject, problem),
+                        "condition-type"));
             }
         }
     }
@@ -164,7 +185,7 @@ final class ConditionRules {
     }
 
     /** What is wrong with comparing the field with the literal, as the end of a sentence; null when it fits. */
-    static String typeProblem(Comparison comparison, JsonNode schema) {
+    static Text typeProblem(Comparison comparison, JsonNode schema, Text label) {
         String field = comparison.field();
         String op = comparison.op();
         Literal literal = comparison.literal();
@@ -173,36 +194,32 @@ final class ConditionRules {
             return null;
         }
         if (literal.kind() == Kind.NULL) {
-            return comparison.equality() ? null : "compares '" + field + "' with null using '" + op + "': only"
-                    + " == null and != null are possible";
+            return comparison.equality() ? null : Text.of("lint.condition.null", label, op);
         }
         switch (type) {
             case "number", "integer" -> {
                 if (literal.kind() != Kind.NUMBER) {
-                    return "compares '" + field + "', a number, with " + literal.text() + ": compare it with a number"
-                            + " without quotes, e.g. " + field + " > 500";
+                    return Text.of("lint.condition.number", label, literal.text(), field);
                 }
             }
             case "boolean" -> {
                 if (literal.kind() != Kind.BOOLEAN || !comparison.equality()) {
-                    return "compares '" + field + "', a yes/no field, using " + op + " " + literal.text()
-                            + ": test it as ${" + field + "} or ${!" + field + "} (or == true / == false)";
+                    return Text.of("lint.condition.boolean", label, op + " " + literal.text(), "${" + field + "}",
+                            "${!" + field + "}");
                 }
             }
             case "string" -> {
                 if (literal.kind() != Kind.STRING) {
-                    return "compares '" + field + "', a text field, with " + literal.text() + ": put the value in"
-                            + " quotes, e.g. " + field + " == '" + literal.value() + "'";
+                    return Text.of("lint.condition.text", label, literal.text(), field + " == '" + literal.value() + "'");
                 }
                 String format = schema.path("format").asText("");
                 if (!comparison.equality() && !format.equals("date") && !format.equals("date-time")) {
-                    return "uses '" + op + "' on '" + field + "', a text field: text can only be compared with =="
-                            + " or != (only date fields can use < and >)";
+                    return Text.of("lint.condition.textOrder", label, op);
                 }
             }
             case "array", "object" -> {
-                return "compares '" + field + "', a " + (type.equals("array") ? "list" : "group of fields")
-                        + ", with the single value " + literal.text() + ": compare one of its values instead";
+                return Text.of(type.equals("array") ? "lint.condition.list" : "lint.condition.group", label,
+                        literal.text());
             }
             default -> {
                 return null;
@@ -213,9 +230,8 @@ final class ConditionRules {
             Set<String> values = new LinkedHashSet<>();
             allowed.forEach(v -> values.add(v.isNumber() ? number(v.asText()) : v.asText()));
             if (!values.contains(normal(literal))) {
-                return "compares '" + field + "' with " + literal.text() + ", which is not one of its values "
-                        + values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "))
-                        + ": use one of them";
+                return Text.of("lint.condition.enum", label, literal.text(),
+                        values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ")));
             }
         }
         return null;
@@ -248,7 +264,6 @@ final class ConditionRules {
     }
 
     private static String forms(List<FieldDef> defs) {
-        return defs.stream().map(d -> "'" + d.form() + "'").distinct().collect(Collectors.joining(", ",
-                defs.size() == 1 ? "form " : "forms ", ""));
+        return defs.stream().map(d -> "'" + d.form() + "'").distinct().collect(Collectors.joining(", "));
     }
 }

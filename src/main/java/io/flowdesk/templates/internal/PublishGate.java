@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.forms.FormProfile;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.TemplatePackage;
 import io.flowdesk.templates.TicketStatus;
 import io.flowdesk.workflow.FlowDeskBpmn;
@@ -57,27 +58,27 @@ public final class PublishGate {
         Map<String, JsonNode> forms = pkg.forms();
         for (Map.Entry<String, JsonNode> form : forms.entrySet()) {
             if (!KEY.matcher(form.getKey()).matches()) {
-                errors.add(new FieldError("forms/" + form.getKey() + ".json",
-                        "Form key '" + form.getKey() + "' may only use lower-case letters, digits and '-': rename it", "form-key"));
+                errors.add(new FieldError("forms/" + form.getKey() + ".json", Text.of("lint.form.key", form.getKey()),
+                        "form-key"));
             }
             int bytes = Json.write(form.getValue()).getBytes(StandardCharsets.UTF_8).length;
             for (FieldError e : FormProfile.check(form.getValue(), bytes)) {
-                errors.add(new FieldError("forms/" + form.getKey() + ".json#" + e.pointer(), e.message(),
+                errors.add(new FieldError("forms/" + form.getKey() + ".json#" + e.pointer(), e.text(),
                         "form-profile:" + e.rule()));
             }
         }
         String xml = pkg.bpmnXml();
         if (xml == null || xml.isBlank()) {
-            errors.add(new FieldError("process.bpmn", "The template has no process diagram (process.bpmn): draw or import one", "bpmn-missing"));
+            errors.add(new FieldError("process.bpmn", Text.of("lint.bpmn.missing"), "bpmn-missing"));
             return errors;
         }
         if (xml.getBytes(StandardCharsets.UTF_8).length > MAX_BPMN_BYTES) {
-            errors.add(new FieldError("process.bpmn", "The process diagram is larger than " + MAX_BPMN_BYTES + " bytes: simplify it", "size"));
+            errors.add(new FieldError("process.bpmn", Text.of("lint.bpmn.size", MAX_BPMN_BYTES), "size"));
             return errors;
         }
         String upper = xml.toUpperCase(Locale.ROOT);
         if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
-            errors.add(new FieldError("process.bpmn", "The BPMN file declares a DOCTYPE or entities: remove them (they could read files on the server)", "no-doctype"));
+            errors.add(new FieldError("process.bpmn", Text.of("lint.bpmn.doctype"), "no-doctype"));
             return errors;
         }
         if (!BpmnScan.scan(xml, errors)) {
@@ -87,7 +88,7 @@ public final class PublishGate {
         try {
             model = new BpmnXMLConverter().convertToBpmnModel(BpmnScan.secureReader(xml));
         } catch (RuntimeException | XMLStreamException e) {
-            errors.add(new FieldError("process.bpmn", "The process diagram cannot be read (" + rootMessage(e) + "): export it again from the designer", "parse-error"));
+            errors.add(new FieldError("process.bpmn", Text.of("lint.bpmn.parse", rootMessage(e)), "parse-error"));
             return errors;
         }
         checkModel(pkg, model, departments, errors);
@@ -97,41 +98,39 @@ public final class PublishGate {
     private static void checkMetadata(TemplatePackage pkg, List<FieldError> errors) {
         JsonNode meta = pkg.metadata();
         if (meta == null || !meta.isObject()) {
-            errors.add(new FieldError("template.json", "template.json is missing or not a JSON object: export the template again", "metadata"));
+            errors.add(new FieldError("template.json", Text.of("lint.meta.missing"), "metadata"));
             return;
         }
         if (!KEY.matcher(meta.path("key").asText("")).matches()) {
-            errors.add(new FieldError("template.json#/key",
-                    "The template key must be 2-64 lower-case letters, digits or '-', starting with a letter: change it", "metadata"));
+            errors.add(new FieldError("template.json#/key", Text.of("lint.meta.key"), "metadata"));
         }
         for (String language : FormProfile.LANGUAGES) {
             if (meta.path("name").path(language).asText("").isBlank()) {
-                errors.add(new FieldError("template.json#/name/" + language, "The template has no name in " + language + ": enter one",
-                        "metadata"));
+                errors.add(new FieldError("template.json#/name/" + language,
+                        Text.of("lint.meta.name", Text.of("lint.language." + language)), "metadata"));
             }
         }
         if (meta.path("ticketType").asText("").isBlank()) {
-            errors.add(new FieldError("template.json#/ticketType", "The template has no ticket type: enter one", "metadata"));
+            errors.add(new FieldError("template.json#/ticketType", Text.of("lint.meta.ticketType"), "metadata"));
         }
         String startForm = meta.path("startForm").asText("");
         if (startForm.isBlank() || !pkg.forms().containsKey(startForm)) {
             errors.add(new FieldError("template.json#/startForm",
-                    "The start form '" + startForm + "' is not one of the template's forms: pick one of "
-                    + new TreeSet<>(pkg.forms().keySet()), "metadata"));
+                    Text.of("lint.meta.startForm", startForm, list(pkg.forms().keySet())), "metadata"));
         }
     }
 
     private static void checkModel(TemplatePackage pkg, BpmnModel model, Set<String> departments,
             List<FieldError> errors) {
         if (model.getProcesses().size() != 1) {
-            errors.add(new FieldError("process.bpmn", "A template has exactly one process (found "
-                    + model.getProcesses().size() + "): keep one pool/process in the diagram", "one-process"));
+            errors.add(new FieldError("process.bpmn", Text.of("lint.process.count", model.getProcesses().size()),
+                    "one-process"));
             return;
         }
         org.flowable.bpmn.model.Process process = model.getMainProcess();
         if (!process.isExecutable()) {
-            errors.add(new FieldError(process.getId(), Labels.of(process) + " is not marked executable: set"
-                    + " isExecutable=\"true\"", "executable"));
+            errors.add(new FieldError(process.getId(), Text.of("lint.process.executable", Labels.of(process)),
+                    "executable"));
         }
         FlowGraph graph = FlowGraph.of(process);
         Map<String, List<ConditionRules.FieldDef>> allFields = ConditionRules.fields(pkg.forms(),
@@ -144,33 +143,31 @@ public final class PublishGate {
                 case StartEvent start -> {
                     starts.add(start);
                     if (!start.getEventDefinitions().isEmpty()) {
-                        errors.add(new FieldError(start.getId(), Labels.of(start) + " has a timer or message: make"
-                                + " it a plain start event (tickets start the process)", "start-event"));
+                        errors.add(new FieldError(start.getId(), Text.of("lint.start.event", Labels.of(start)),
+                                "start-event"));
                     }
                     if (start.getFormKey() != null) {
-                        errors.add(new FieldError(start.getId(), Labels.of(start) + " has a form: remove it and set"
-                                + " the start form in the template settings (template.json startForm)", "start-event"));
+                        errors.add(new FieldError(start.getId(), Text.of("lint.start.form", Labels.of(start)),
+                                "start-event"));
                     }
                 }
                 case EndEvent end -> {
                     ends.add(end);
                     if (!end.getEventDefinitions().isEmpty()) {
-                        errors.add(new FieldError(end.getId(), Labels.of(end) + " has an event definition: make it a"
-                                + " plain end event", "end-event"));
+                        errors.add(new FieldError(end.getId(), Text.of("lint.end.event", Labels.of(end)), "end-event"));
                     }
                     String status = end.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.TICKET_STATUS);
                     if (status != null && !TicketStatus.FOR_ENDS.contains(status)) {
-                        errors.add(new FieldError(end.getId(), Labels.of(end) + " sets ticket status '" + status
-                                + "': pick one of " + TicketStatus.FOR_ENDS, "ticket-status"));
+                        errors.add(new FieldError(end.getId(), Text.of("lint.ticketStatus", Labels.of(end), status,
+                                list(TicketStatus.FOR_ENDS)), "ticket-status"));
                     }
                 }
                 case UserTask task -> checkUserTask(task, pkg, departments, errors);
                 case ServiceTask task -> {
                     if (task.getImplementation() == null || task.getImplementationType() == null
                             || !"delegateExpression".equals(task.getImplementationType())) {
-                        errors.add(new FieldError(task.getId(), Labels.of(task) + " does not say what it does: pick"
-                                + " one of the catalogue services " + new TreeSet<>(ServiceTaskCatalogue.IDS)
-                                + " in the properties panel", "service-task-catalogue"));
+                        errors.add(new FieldError(task.getId(), Text.of("lint.service.what", Labels.of(task),
+                                ServiceTaskRules.catalogueNames()), "service-task-catalogue"));
                     } else {
                         ServiceTaskRules.check(task, departments, errors);
                     }
@@ -179,9 +176,8 @@ public final class PublishGate {
                 case ParallelGateway gateway -> {
                     for (SequenceFlow flow : gateway.getOutgoingFlows()) {
                         if (flow.getConditionExpression() != null) {
-                            errors.add(new FieldError(flow.getId(), Labels.of(flow) + " leaves "
-                                    + BpmnScan.lower(Labels.of(gateway)) + ", where all paths are taken: remove its"
-                                    + " condition, or use an exclusive gateway", "gateway-condition"));
+                            errors.add(new FieldError(flow.getId(), Text.of("lint.parallel.condition", Labels.of(flow),
+                                    Labels.inSentence(gateway)), "gateway-condition"));
                         }
                     }
                 }
@@ -191,8 +187,7 @@ public final class PublishGate {
                 case SequenceFlow flow -> {
                     if (flow.getConditionExpression() != null && !(process.getFlowElement(flow.getSourceRef())
                             instanceof ExclusiveGateway)) {
-                        errors.add(new FieldError(flow.getId(), Labels.of(flow) + " has a condition but does not"
-                                + " leave an exclusive gateway: remove the condition or put a gateway before it",
+                        errors.add(new FieldError(flow.getId(), Text.of("lint.flow.conditionNoGateway", Labels.of(flow)),
                                 "gateway-condition"));
                     }
                 }
@@ -201,12 +196,11 @@ public final class PublishGate {
             }
         }
         if (starts.size() != 1) {
-            errors.add(new FieldError(process.getId(), Labels.of(process) + " needs exactly one start event (found "
-                    + starts.size() + "): keep one", "start-event"));
+            errors.add(new FieldError(process.getId(), Text.of("lint.process.starts", Labels.of(process), starts.size()),
+                    "start-event"));
         }
         if (ends.isEmpty()) {
-            errors.add(new FieldError(process.getId(), Labels.of(process) + " has no end event: add one",
-                    "end-event"));
+            errors.add(new FieldError(process.getId(), Text.of("lint.process.noEnd", Labels.of(process)), "end-event"));
         }
         if (starts.size() == 1 && !ends.isEmpty()) {
             checkReachability(process, starts.get(0), graph, errors);
@@ -215,50 +209,46 @@ public final class PublishGate {
 
     private static void checkUserTask(UserTask task, TemplatePackage pkg, Set<String> departments,
             List<FieldError> errors) {
-        String subject = Labels.of(task);
+        Text subject = Labels.of(task);
         String formKey = task.getFormKey();
         if (formKey == null || formKey.isBlank()) {
-            errors.add(new FieldError(task.getId(), subject + " has no form: pick one in the properties panel",
-                    "user-task-form"));
+            errors.add(new FieldError(task.getId(), Text.of("lint.userTask.noForm", subject), "user-task-form"));
         } else if (!pkg.forms().containsKey(formKey)) {
-            errors.add(new FieldError(task.getId(), subject + " uses form '" + formKey + "', which is not part of this"
-                    + " template: pick one of " + new TreeSet<>(pkg.forms().keySet()), "unknown-form"));
+            errors.add(new FieldError(task.getId(), Text.of("lint.userTask.unknownForm", subject, formKey,
+                    list(pkg.forms().keySet())), "unknown-form"));
         }
         List<String> groups = task.getCandidateGroups();
         if (groups == null || groups.isEmpty()) {
-            errors.add(new FieldError(task.getId(), subject + " has no department: pick the department that works on"
-                    + " it in the properties panel", "user-task-group"));
+            errors.add(new FieldError(task.getId(), Text.of("lint.userTask.noGroup", subject), "user-task-group"));
         } else {
             for (String group : groups) {
                 if (!departments.contains(group)) {
-                    errors.add(new FieldError(task.getId(), subject + " names department '" + group + "', which does"
-                            + " not exist: pick one of " + new TreeSet<>(departments), "unknown-department"));
+                    errors.add(new FieldError(task.getId(), Text.of("lint.department.unknown", subject, group,
+                            list(departments)), "unknown-department"));
                 }
             }
         }
         if (task.getAssignee() != null || !task.getCandidateUsers().isEmpty()) {
-            errors.add(new FieldError(task.getId(), subject + " names a person: remove it; FlowDesk's routing picks"
-                    + " people within the department", "attribute-not-allowed"));
+            errors.add(new FieldError(task.getId(), Text.of("lint.userTask.person", subject), "attribute-not-allowed"));
         }
         String status = task.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.TICKET_STATUS);
         if (status != null && !TicketStatus.FOR_TASKS.contains(status)) {
-            errors.add(new FieldError(task.getId(), subject + " sets ticket status '" + status + "': pick one of "
-                    + TicketStatus.FOR_TASKS, "ticket-status"));
+            errors.add(new FieldError(task.getId(), Text.of("lint.ticketStatus", subject, status,
+                    list(TicketStatus.FOR_TASKS)), "ticket-status"));
         }
         if (!task.getTaskListeners().isEmpty() || !task.getExecutionListeners().isEmpty()) {
-            errors.add(new FieldError(task.getId(), subject + " has listeners, which could run code: remove them",
-                    "element-not-allowed"));
+            errors.add(new FieldError(task.getId(), Text.of("lint.listeners", subject), "element-not-allowed"));
         }
     }
 
     private static void checkExclusive(org.flowable.bpmn.model.Process process, ExclusiveGateway gateway,
             FlowGraph graph, TemplatePackage pkg, Map<String, List<ConditionRules.FieldDef>> allFields,
             List<FieldError> errors) {
-        String subject = Labels.of(gateway);
+        Text subject = Labels.of(gateway);
+        Text inSentence = Labels.inSentence(gateway);
         List<SequenceFlow> outgoing = gateway.getOutgoingFlows();
         if (outgoing.isEmpty()) {
-            errors.add(new FieldError(gateway.getId(), subject + " has no outgoing flow: connect it to the next step",
-                    "dead-end"));
+            errors.add(new FieldError(gateway.getId(), Text.of("lint.gateway.noOutgoing", subject), "dead-end"));
             return;
         }
         Map<String, List<ConditionRules.FieldDef>> before = ConditionRules.fields(pkg.forms(),
@@ -268,22 +258,22 @@ public final class PublishGate {
         if (outgoing.size() > 1 && !hasDefault) {
             String field = ConditionRules.uncovered(outgoing, before);
             if (field != null) {
-                errors.add(new FieldError(gateway.getId(), subject + " has no default flow, so a case no condition"
-                        + " matches would get stuck: " + (field.isEmpty() ? "add a default flow"
-                                : "add a default flow or cover every value of " + field), "gateway-default"));
+                errors.add(new FieldError(gateway.getId(), field.isEmpty()
+                        ? Text.of("lint.gateway.noDefault", subject)
+                        : Text.of("lint.gateway.noDefaultCover", subject, ConditionRules.fieldLabel(field, before)),
+                        "gateway-default"));
             }
         }
         for (SequenceFlow flow : outgoing) {
             boolean isDefault = flow.getId().equals(defaultFlow);
             String condition = flow.getConditionExpression();
             if (!isDefault && outgoing.size() > 1 && (condition == null || condition.isBlank())) {
-                errors.add(new FieldError(flow.getId(), Labels.of(flow) + " from " + BpmnScan.lower(subject)
-                        + " has no condition: add one, or make it the gateway's default flow", "gateway-condition"));
+                errors.add(new FieldError(flow.getId(), Text.of("lint.flow.noCondition", Labels.of(flow), inSentence),
+                        "gateway-condition"));
             }
             if (isDefault && condition != null && !condition.isBlank()) {
-                errors.add(new FieldError(flow.getId(), Labels.of(flow) + " is the default flow of "
-                        + BpmnScan.lower(subject) + " and must not have a condition: remove the condition",
-                        "gateway-condition"));
+                errors.add(new FieldError(flow.getId(), Text.of("lint.flow.defaultWithCondition", Labels.of(flow),
+                        inSentence), "gateway-condition"));
             }
             ConditionRules.checkCondition(gateway, flow, allFields, before, errors);
         }
@@ -295,8 +285,7 @@ public final class PublishGate {
 
     private static void checkTimer(FlowElement event, List<EventDefinition> definitions, List<FieldError> errors) {
         if (definitions.size() != 1 || !(definitions.get(0) instanceof TimerEventDefinition)) {
-            errors.add(new FieldError(event.getId(), Labels.of(event) + " must be a timer (it is the only kind of"
-                    + " event FlowDesk supports here): make it a timer or remove it", "timer-definition"));
+            errors.add(new FieldError(event.getId(), Text.of("lint.timer.kind", Labels.of(event)), "timer-definition"));
         }
     }
 
@@ -316,13 +305,16 @@ public final class PublishGate {
         Set<String> reachesEnd = graph.backward(endIds);
         for (FlowNode node : nodes) {
             if (!reachable.contains(node.getId())) {
-                errors.add(new FieldError(node.getId(), Labels.of(node) + " cannot be reached from the start:"
-                        + " connect it with a flow or remove it", "unreachable"));
+                errors.add(new FieldError(node.getId(), Text.of("lint.unreachable", Labels.of(node)), "unreachable"));
             } else if (!reachesEnd.contains(node.getId())) {
-                errors.add(new FieldError(node.getId(), Labels.of(node) + " never leads to an end event: add a flow"
-                        + " from it towards an end", "dead-end"));
+                errors.add(new FieldError(node.getId(), Text.of("lint.deadEnd", Labels.of(node)), "dead-end"));
             }
         }
+    }
+
+    /** A sorted, comma-separated list of keys for a message. */
+    static String list(java.util.Collection<String> values) {
+        return String.join(", ", new TreeSet<>(values));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,6 +1,7 @@
 package io.flowdesk.templates.internal;
 
 import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.Text;
 import io.flowdesk.workflow.ServiceTaskCatalogue;
 import io.flowdesk.workflow.ServiceTaskCatalogue.Entry;
 import io.flowdesk.workflow.ServiceTaskCatalogue.Param;
@@ -8,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.flowable.bpmn.model.FieldExtension;
 import org.flowable.bpmn.model.ServiceTask;
@@ -35,16 +35,15 @@ final class ServiceTaskRules {
             return;
         }
         Entry entry = found.get();
-        String subject = Labels.of(task) + " (" + entry.labelEn() + ")";
+        Text subject = Text.of("lint.service.subject", Labels.of(task), Text.bilingual(entry.labelZh(), entry.labelEn()));
         Set<String> given = new HashSet<>();
         for (FieldExtension field : task.getFieldExtensions()) {
             String name = field.getFieldName();
             if (entry.param(name).isEmpty()) {
-                errors.add(new FieldError(task.getId(), subject + " has the parameter '" + name + "', which "
-                        + entry.id() + " does not know: remove it (known: " + names(entry) + ")", RULE));
+                errors.add(new FieldError(task.getId(), Text.of("lint.service.unknownParam", subject, name,
+                        names(entry)), RULE));
             } else if (!given.add(name)) {
-                errors.add(new FieldError(task.getId(), subject + " sets the parameter '" + name + "' twice: keep one",
-                        RULE));
+                errors.add(new FieldError(task.getId(), Text.of("lint.service.twice", subject, name), RULE));
             } else if (field.getStringValue() == null || field.getStringValue().isBlank()) {
                 given.remove(name);
             } else {
@@ -53,38 +52,43 @@ final class ServiceTaskRules {
         }
         for (Param param : entry.params()) {
             if (param.required() && !given.contains(param.name())) {
-                errors.add(new FieldError(task.getId(), subject + " is missing the parameter '" + param.name() + "' ("
-                        + param.labelEn() + "): fill it in in the properties panel", RULE));
+                errors.add(new FieldError(task.getId(), Text.of("lint.service.missingParam", subject,
+                        Text.bilingual(param.labelZh(), param.labelEn()), param.name()), RULE));
             }
         }
     }
 
-    private static void checkValue(ServiceTask task, String subject, Entry entry, String name, String value,
+    private static void checkValue(ServiceTask task, Text subject, Entry entry, String name, String value,
             Set<String> departments, List<FieldError> errors) {
         if (entry.id().equals(ServiceTaskCatalogue.NOTIFY) && name.equals("to")) {
             if (value.startsWith(ServiceTaskCatalogue.DEPARTMENT_RECIPIENT)) {
                 department(task, subject, value.substring(ServiceTaskCatalogue.DEPARTMENT_RECIPIENT.length()),
                         departments, errors);
             } else if (!ServiceTaskCatalogue.NOTIFY_RECIPIENTS.contains(value)) {
-                errors.add(new FieldError(task.getId(), subject + " notifies '" + value + "': choose one of "
-                        + String.join(", ", ServiceTaskCatalogue.NOTIFY_RECIPIENTS) + " or "
-                        + ServiceTaskCatalogue.DEPARTMENT_RECIPIENT + "<department>", RULE));
+                errors.add(new FieldError(task.getId(), Text.of("lint.service.recipient", subject, value,
+                        String.join(", ", ServiceTaskCatalogue.NOTIFY_RECIPIENTS),
+                        ServiceTaskCatalogue.DEPARTMENT_RECIPIENT), RULE));
             }
         } else if (entry.id().equals(ServiceTaskCatalogue.ASSIGN) && name.equals("department")) {
             department(task, subject, value, departments, errors);
         } else if (entry.id().equals(ServiceTaskCatalogue.ASSIGN) && name.equals("user")
                 && !USERNAME.matcher(value).matches()) {
-            errors.add(new FieldError(task.getId(), subject + " assigns to '" + value + "', which is not a username:"
-                    + " pick a user in the properties panel or leave it empty", RULE));
+            errors.add(new FieldError(task.getId(), Text.of("lint.service.user", subject, value), RULE));
         }
     }
 
-    private static void department(ServiceTask task, String subject, String key, Set<String> departments,
+    private static void department(ServiceTask task, Text subject, String key, Set<String> departments,
             List<FieldError> errors) {
         if (!departments.contains(key)) {
-            errors.add(new FieldError(task.getId(), subject + " names department '" + key + "', which does not exist:"
-                    + " pick one of " + new TreeSet<>(departments), "unknown-department"));
+            errors.add(new FieldError(task.getId(), Text.of("lint.department.unknown", subject, key,
+                    PublishGate.list(departments)), "unknown-department"));
         }
+    }
+
+    /** The catalogue services by their labels, in both languages. */
+    static Text catalogueNames() {
+        return Text.bilingual(String.join("、", ServiceTaskCatalogue.ENTRIES.stream().map(Entry::labelZh).toList()),
+                String.join(", ", ServiceTaskCatalogue.ENTRIES.stream().map(Entry::labelEn).toList()));
     }
 
     private static String names(Entry entry) {

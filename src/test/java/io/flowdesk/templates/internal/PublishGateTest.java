@@ -269,7 +269,7 @@ public class PublishGateTest {
         List<FieldError> errors = checkWithChoices(bpmn(body));
         assertRejected(errors, "fBig", "field-not-upstream");
         assertTrue(errors.stream().noneMatch(e -> e.rule().equals("unknown-field")), errors.toString());
-        assertTrue(errors.get(0).message().contains("'decision'") && errors.get(0).message().contains("'choice-form'"),
+        assertTrue(errors.get(0).message().contains("'Decision' (decision)") && errors.get(0).message().contains("'choice-form'"),
                 errors.get(0).message());
     }
 
@@ -335,7 +335,7 @@ public class PublishGateTest {
         List<FieldError> errors = checkWithChoices(twoGateways(missing, null));
         assertRejected(errors, "gw2", "gateway-default");
         assertTrue(errors.get(0).message().contains("'是否批准'")
-                && errors.get(0).message().contains("add a default flow or cover every value of decision"), errors.toString());
+                && errors.get(0).message().contains("add a default flow or cover every value of 'Decision' (decision)"), errors.toString());
         String optional = flow("fYes", "${decision == 'approve'}") + flow("fNo", "${decision == 'reject'}");
         String notRequired = twoGateways(optional, null);
         List<FieldError> optionalErrors = PublishGate.check(new TemplatePackage("gate-test", Json.parse("""
