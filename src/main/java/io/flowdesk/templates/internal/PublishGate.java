@@ -305,7 +305,7 @@ public final class PublishGate {
         Set<String> reachesEnd = graph.backward(endIds);
         for (FlowNode node : nodes) {
             if (!reachable.contains(node.getId())) {
-                errors.add(new FieldError(node.getId(), Text.of("lint.unreachable", Labels.of(node)), "unreachable"));
+                errors.add(new FieldError(node.getId(), Text.of("lint.unreachableElement", Labels.of(node)), "unreachable"));
             } else if (!reachesEnd.contains(node.getId())) {
                 errors.add(new FieldError(node.getId(), Text.of("lint.deadEnd", Labels.of(node)), "dead-end"));
             }
