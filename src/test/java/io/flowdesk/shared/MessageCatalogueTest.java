@@ -38,6 +38,28 @@ class MessageCatalogueTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        // a second definition silently wins: the first text (often another feature's) would never be read
+        List<String> duplicates = new ArrayList<>();
+        for (String file : List.of("translations.properties", "translations_zh_CN.properties")) {
+            Set<String> seen = new TreeSet<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/vaadin-i18n", file),
+                    StandardCharsets.UTF_8)) {
+                String trimmed = line.strip();
+                int eq = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                String key = trimmed.substring(0, eq).strip();
+                if (!seen.add(key)) {
+                    duplicates.add(file + ": " + key);
+                }
+            }
+        }
+        assertTrue(duplicates.isEmpty(), "keys defined twice: " + duplicates);
+    }
+
+    @Test
     void everyKeyIsInBothLanguages() throws IOException {
         Properties en = load("translations.properties");
         Properties zh = load("translations_zh_CN.properties");
