@@ -85,9 +85,11 @@ final class TimelineTexts {
         if (changes == null || !changes.isArray() || changes.isEmpty()) {
             return null;
         }
-        JsonNode fields = (schema == null ? MissingNode.getInstance() : schema).path("x-ui").path("fields");
+        JsonNode xui = (schema == null ? MissingNode.getInstance() : schema).path("x-ui");
+        JsonNode fields = xui.path("fields");
+        List<JsonNode> ordered = inFormOrder(changes, xui.path("order"), schema);
         List<Text> items = new ArrayList<>();
-        for (JsonNode change : changes) {
+        for (JsonNode change : ordered) {
             if (items.size() == MAX_CHANGES) {
                 items.add(Text.literal("…"));
                 break;
@@ -98,6 +100,28 @@ final class TimelineTexts {
                     masked.contains(field))));
         }
         return join("timeline.join", items);
+    }
+
+    /** The changes in the order the form shows its fields (x-ui order, else the schema's), others after. */
+    static List<JsonNode> inFormOrder(JsonNode changes, JsonNode order, JsonNode schema) {
+        List<String> keys = new ArrayList<>();
+        if (order != null && order.isArray()) {
+            order.forEach(key -> keys.add(key.asText()));
+        }
+        if (schema != null) {
+            schema.path("properties").fieldNames().forEachRemaining(key -> {
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
+            });
+        }
+        List<JsonNode> list = new ArrayList<>();
+        changes.forEach(list::add);
+        list.sort(java.util.Comparator.comparingInt((JsonNode change) -> {
+            int index = keys.indexOf(change.path("field").asText());
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }).thenComparing(change -> change.path("field").asText()));
+        return list;
     }
 
     static Text label(JsonNode ui, String key) {

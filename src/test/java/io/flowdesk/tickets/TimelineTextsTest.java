@@ -63,6 +63,18 @@ class TimelineTextsTest {
     }
 
     @Test
+    void changedFieldsAreListedInTheFormsOrderWhateverOrderTheDataCameIn() {
+        String reversed = """
+                [{"field":"contactPhone","to":"13812345678"},{"field":"tags","to":["a"]},{"field":"urgent","to":true},
+                 {"field":"channel","to":"mail"},{"field":"approved","to":false}]""";
+        Text stored = Text.of("timeline.text.taskCompleted", "agent1", TimelineTexts.task("主管审批", "Supervisor approval"));
+        TicketEventEntity e = completed(StoredText.write(stored), reversed);
+        TimelineEntry entry = TimelineTexts.entry(e, false, Json.parse(e.detailsJson), APPROVAL, Set.of());
+        assertEquals("agent1 completed the step Supervisor approval: Decision: Reject, Contact by: Mail,"
+                + " Urgent: Yes, Tags: Alpha, Phone number: 13812345678", entry.summary(Messages.EN));
+    }
+
+    @Test
     void personalDataStaysMaskedForPartnersInSummaryAndDetails() {
         TicketEventEntity e = completed(null, CHANGES);
         TimelineEntry entry = TimelineTexts.entry(e, false, Json.parse(e.detailsJson), APPROVAL,
