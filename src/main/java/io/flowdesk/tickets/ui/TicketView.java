@@ -309,7 +309,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         list.addClassName("fd-mention-picker");
         list.getElement().setAttribute("role", "listbox");
         list.getElement().setAttribute("aria-label", getTranslation("mentions.picker.label"));
-        list.setVisible(false);
+        list.getElement().setAttribute("hidden", true);
         if (user.isCustomer() || user.isPartner()) {
             return list;
         }
@@ -324,7 +324,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
             var matcher = MENTION_PREFIX.matcher(before);
             list.removeAll();
             if (!matcher.find()) {
-                list.setVisible(false);
+                list.getElement().setAttribute("hidden", true);
                 return;
             }
             String prefix = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
@@ -348,7 +348,7 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
                     String inserted = "@" + u.username() + " ";
                     String after = value.substring(before.length());
                     text.setValue(value.substring(0, start) + inserted + after);
-                    list.setVisible(false);
+                    list.getElement().setAttribute("hidden", true);
                     list.removeAll();
                     int pos = start + inserted.length();
                     text.getElement().executeJs("const i=this.inputElement; i.focus(); i.setSelectionRange($0,$0);",
@@ -356,10 +356,10 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
                 });
                 list.add(option);
             }
-            list.setVisible(true);
+            list.getElement().removeAttribute("hidden");
         }).addEventData("element.inputElement.value").addEventData("element.inputElement.selectionStart");
         text.addKeyDownListener(com.vaadin.flow.component.Key.ESCAPE, e -> {
-            list.setVisible(false);
+            list.getElement().setAttribute("hidden", true);
             list.removeAll();
         });
         return list;
