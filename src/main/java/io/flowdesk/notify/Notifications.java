@@ -2,6 +2,7 @@ package io.flowdesk.notify;
 
 import io.flowdesk.notify.internal.NotificationEntity;
 import io.flowdesk.shared.Messages;
+import io.flowdesk.shared.NotFound;
 import io.flowdesk.shared.StoredText;
 import io.flowdesk.shared.Text;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,10 +29,11 @@ public class Notifications {
      * Stores an in-app notification as a catalogue key and arguments, shown in the reader's language; call inside
      * the transaction of the change it reports.
      */
-    public Uni<Void> notifyUser(String username, Long ticketId, String kind, Text message) {
+    public Uni<Void> notifyUser(String username, Long ticketId, String ticketNumber, String kind, Text message) {
         NotificationEntity n = new NotificationEntity();
         n.username = username;
         n.ticketId = ticketId;
+        n.ticketNumber = ticketNumber;
         n.kind = kind;
         String english = message.in(Messages.EN);
         n.text = english.length() > 500 ? english.substring(0, 500) : english;
@@ -55,10 +57,27 @@ public class Notifications {
                 OffsetDateTime.now(), username)).replaceWithVoid();
     }
 
+    /**
+     * Marks one of the user's own notifications read (idempotent). Someone else's notification, or one that does
+     * not exist, is {@link NotFound}: the caller learns nothing about other people's notifications.
+     */
+    public Uni<NotificationView> markRead(String username, long id) {
+        return Panache.withTransaction(() -> NotificationEntity.<NotificationEntity>find("id = ?1 and username = ?2",
+                id, username).firstResult().chain(n -> {
+                    if (n == null) {
+                        return Uni.createFrom().failure(new NotFound(Text.of("mentions.error.notificationNotFound")));
+                    }
+                    if (n.readAt == null) {
+                        n.readAt = OffsetDateTime.now();
+                    }
+                    return Uni.createFrom().item(view(n));
+                }));
+    }
+
     static NotificationView view(NotificationEntity n) {
         Text stored = StoredText.read(n.messageText);
         // rows from before V7 have no key: they show the sentence they stored
-        return new NotificationView(n.id, n.ticketId, n.kind, stored != null ? stored : Text.literal(n.text),
+        return new NotificationView(n.id, n.ticketId, n.ticketNumber, n.kind, stored != null ? stored : Text.literal(n.text),
                 n.createdAt, n.readAt != null);
     }
 
@@ -86,7 +105,7 @@ public class Notifications {
     }
 
     /** A notification; {@code message} is put into the reader's language by the view ({@link #text(Locale)}). */
-    public record NotificationView(long id, Long ticketId, String kind, Text message, OffsetDateTime at,
+    public record NotificationView(long id, Long ticketId, String ticketNumber, String kind, Text message, OffsetDateTime at,
             boolean read) {
 
         public String text(Locale locale) {

@@ -25,6 +25,8 @@ public class MainLayout extends AppLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
+    private final Button bell;
+
     @Inject
     public MainLayout(Notifications notifications) {
         CurrentUser user = UiSession.user().orElseThrow();
@@ -37,6 +39,7 @@ public class MainLayout extends AppLayout {
         bell.setId("notifications");
         bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         bell.setAriaLabel(getTranslation("shell.notifications"));
+        this.bell = bell;
         if (unread > 0) {
             Span badge = new Span(Long.toString(unread));
             badge.addClassName("fd-badge");
@@ -97,8 +100,38 @@ public class MainLayout extends AppLayout {
         }
         for (var n : items) {
             Div line = new Div();
+            line.setId("notification-" + n.id());
+            line.addClassName("fd-notification");
             line.addClassName(n.read() ? "fd-note-read" : "fd-note-unread");
-            line.add(new Span(TIME.format(n.at()) + "  "), new Span(n.text(getLocale())));
+            Span text = new Span(n.text(getLocale()));
+            if (n.ticketNumber() != null) {
+                // a link by URL to the ticket route; following it marks the notification read first
+                com.vaadin.flow.component.html.Anchor open = new com.vaadin.flow.component.html.Anchor(
+                        "tickets/" + n.ticketNumber(), n.text(getLocale()));
+                open.addClassName("fd-notification-link");
+                open.getElement().setAttribute("title", getTranslation("mentions.open", n.ticketNumber()));
+                open.getElement().addEventListener("click", e -> {
+                    await(() -> notifications.markRead(user.username(), n.id()).replaceWith(0L), 0L);
+                    dialog.close();
+                    getUI().ifPresent(ui -> ui.getPage().setLocation("tickets/" + n.ticketNumber()));
+                }).preventDefault();
+                line.add(new Span(TIME.format(n.at()) + "  "), open);
+            } else {
+                line.add(new Span(TIME.format(n.at()) + "  "), text);
+            }
+            if (!n.read()) {
+                Button one = new Button(getTranslation("mentions.markRead"));
+                one.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                one.addClassName("fd-mark-one-read");
+                one.addClickListener(e -> {
+                    await(() -> notifications.markRead(user.username(), n.id()).replaceWith(0L), 0L);
+                    line.removeClassName("fd-note-unread");
+                    line.addClassName("fd-note-read");
+                    one.setVisible(false);
+                    updateBadge(notifications, user);
+                });
+                line.add(new Span(" "), one);
+            }
             list.add(line);
         }
         dialog.add(list);
@@ -110,6 +143,18 @@ public class MainLayout extends AppLayout {
         markRead.setId("mark-read");
         dialog.getFooter().add(markRead, new Button(getTranslation("common.close"), e -> dialog.close()));
         dialog.open();
+    }
+
+    private void updateBadge(Notifications notifications, CurrentUser user) {
+        long unread = await(() -> notifications.unreadCount(user.username()), 0L);
+        if (unread > 0) {
+            Span badge = new Span(Long.toString(unread));
+            badge.addClassName("fd-badge");
+            badge.setId("notification-count");
+            bell.setSuffixComponent(badge);
+        } else {
+            bell.setSuffixComponent(null);
+        }
     }
 
     private static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> call, T fallback) {

@@ -99,7 +99,7 @@ public class CollaborationService {
                     return entry.persist()
                             .call(() -> Multi.createFrom().iterable(users).filter(u -> !u.isCustomer()
                                     && !(hidden && u.isPartner()) && !u.username().equals(user.username())).onItem()
-                                    .transformToUniAndConcatenate(u -> notifications.notifyUser(u.username(), ticket.id,
+                                    .transformToUniAndConcatenate(u -> notifications.notifyUser(u.username(), ticket.id, ticket.number,
                                             "MENTION", Text.of("notify.mention", user.displayName(), ticket.number,
                                                     entry.summary)))
                                     .collect().last())
@@ -193,7 +193,7 @@ public class CollaborationService {
                         return TicketRelay.timeline(ticket, "TRANSFERRED", user.username(), taskId,
                                 Text.of("timeline.text.transferred", TimelineTexts.task(fresh.nameZh, fresh.nameEn),
                                         targetName, reason.strip()), details, true)
-                                .call(() -> toPerson ? notifications.notifyUser(toUser, ticket.id, "TRANSFER",
+                                .call(() -> toPerson ? notifications.notifyUser(toUser, ticket.id, ticket.number, "TRANSFER",
                                         Text.of("notify.transfer", user.displayName(), ticket.number,
                                                 TimelineTexts.task(fresh.nameZh, fresh.nameEn), reason.strip()))
                                         : Uni.createFrom().voidItem())
@@ -294,7 +294,7 @@ public class CollaborationService {
     private Uni<Void> notifyWatchers(TicketEntity ticket, CurrentUser actor, String kind, Text text) {
         return WatcherEntity.<WatcherEntity>list("ticketId = ?1", ticket.id).chain(list -> Multi.createFrom()
                 .iterable(list).filter(w -> !w.username.equals(actor.username())).onItem()
-                .transformToUniAndConcatenate(w -> notifications.notifyUser(w.username, ticket.id, kind, text))
+                .transformToUniAndConcatenate(w -> notifications.notifyUser(w.username, ticket.id, ticket.number, kind, text))
                 .collect().last()).replaceWithVoid();
     }
 

@@ -31,7 +31,7 @@ public class NotifyStep {
         String to = payload.path("to").asText("");
         String message = payload.path("message").asText("");
         return recipients(ticket, tasks, to).chain(users -> Multi.createFrom().iterable(users).onItem()
-                .transformToUniAndConcatenate(user -> notifications.notifyUser(user, ticket.id, "FLOW",
+                .transformToUniAndConcatenate(user -> notifications.notifyUser(user, ticket.id, ticket.number, "FLOW",
                         Text.of("notify.flow", ticket.number, message)))
                 .collect().asList().map(List::size));
     }

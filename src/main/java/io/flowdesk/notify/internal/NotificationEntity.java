@@ -22,6 +22,10 @@ public class NotificationEntity extends PanacheEntityBase {
     @Column(name = "ticket_id")
     public Long ticketId;
 
+    /** The ticket's number, for the link to its route; null on rows without a ticket. */
+    @Column(name = "ticket_number")
+    public String ticketNumber;
+
     public String kind;
     /** English copy, for logs; the reader's language comes from {@link #messageText}. */
     public String text;

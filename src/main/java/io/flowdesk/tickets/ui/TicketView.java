@@ -290,8 +290,79 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph hint = new Paragraph(getTranslation(mayReply ? "ticket.comment.hint"
                 : "tickets.partner.noteHint"));
         hint.addClassName("fd-muted");
-        box.add(text, new HorizontalLayout(internal, post), hint);
+        box.add(text, mentionPicker(text), new HorizontalLayout(internal, post), hint);
         return box;
+    }
+
+    private static final java.util.regex.Pattern MENTION_PREFIX = java.util.regex.Pattern
+            .compile("(?<![\\w@])@([A-Za-z0-9_.-]{0,64})$");
+
+    /**
+     * The {@code @} picker under the note composer: when the text before the caret ends with {@code @prefix}, a short
+     * list of matching colleagues (name, user name, departments in the UI language); choosing one inserts
+     * {@code @username}, the form CollaborationService's mention parser reads. Escape closes it. Partners and
+     * customers get no picker: they are not offered the staff directory.
+     */
+    private Component mentionPicker(TextArea text) {
+        Div list = new Div();
+        list.setId("mention-picker");
+        list.addClassName("fd-mention-picker");
+        list.getElement().setAttribute("role", "listbox");
+        list.getElement().setAttribute("aria-label", getTranslation("mentions.picker.label"));
+        list.getElement().setAttribute("hidden", true);
+        if (user.isCustomer() || user.isPartner()) {
+            return list;
+        }
+        boolean en = getLocale().getLanguage().equals("en");
+        var departments = new java.util.HashMap<String, String>();
+        Ui.await(() -> identity.departments()).forEach(d -> departments.put(d.key(), en ? d.nameEn() : d.nameZh()));
+        List<CurrentUser> people = Ui.await(() -> identity.workers()).stream().filter(u -> !u.isPartner()).toList();
+        text.getElement().addEventListener("input", e -> {
+            String value = e.getEventData().path("element.inputElement.value").asString("");
+            int caret = e.getEventData().path("element.inputElement.selectionStart").asInt(0);
+            String before = value.substring(0, Math.max(0, Math.min(caret, value.length())));
+            var matcher = MENTION_PREFIX.matcher(before);
+            list.removeAll();
+            if (!matcher.find()) {
+                list.getElement().setAttribute("hidden", true);
+                return;
+            }
+            String prefix = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+            List<CurrentUser> hits = people.stream().filter(u -> u.username().toLowerCase(java.util.Locale.ROOT)
+                    .startsWith(prefix) || u.displayName().toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
+                    .limit(8).toList();
+            if (hits.isEmpty()) {
+                list.add(new Span(getTranslation("mentions.picker.none")));
+            }
+            int start = matcher.start();
+            for (CurrentUser u : hits) {
+                String depts = u.departments().stream().map(k -> departments.getOrDefault(k, k)).sorted()
+                        .collect(java.util.stream.Collectors.joining(", "));
+                Button option = new Button(getTranslation("mentions.picker.user", u.displayName(), u.username())
+                        + (depts.isEmpty() ? "" : " · " + depts));
+                option.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                option.addClassName("fd-mention-option");
+                option.getElement().setAttribute("role", "option");
+                option.getElement().setAttribute("data-username", u.username());
+                option.addClickListener(click -> {
+                    String inserted = "@" + u.username() + " ";
+                    String after = value.substring(before.length());
+                    text.setValue(value.substring(0, start) + inserted + after);
+                    list.getElement().setAttribute("hidden", true);
+                    list.removeAll();
+                    int pos = start + inserted.length();
+                    text.getElement().executeJs("const i=this.inputElement; i.focus(); i.setSelectionRange($0,$0);",
+                            pos);
+                });
+                list.add(option);
+            }
+            list.getElement().removeAttribute("hidden");
+        }).addEventData("element.inputElement.value").addEventData("element.inputElement.selectionStart");
+        text.addKeyDownListener(com.vaadin.flow.component.Key.ESCAPE, e -> {
+            list.getElement().setAttribute("hidden", true);
+            list.removeAll();
+        });
+        return list;
     }
 
     private Component customerPanel(TicketDetails ticket) {
