@@ -128,8 +128,9 @@ public final class TemplateArchive {
         for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
             total += n;
             if (total > MAX_ENTRY_BYTES) {
-                throw new InvalidInput(name + " is larger than " + MAX_ENTRY_BYTES + " bytes",
-                        List.of(new FieldError(name, "larger than " + MAX_ENTRY_BYTES + " bytes", "size")));
+                throw new InvalidInput(Text.of("template.error.archiveEntryTooLarge", name, String.valueOf(MAX_ENTRY_BYTES)),
+                        List.of(new FieldError(name, Text.of("template.error.archiveEntryTooLargeShort",
+                                String.valueOf(MAX_ENTRY_BYTES)), "size")));
             }
             out.write(buffer, 0, n);
         }
