@@ -9,6 +9,7 @@ import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -87,7 +88,7 @@ public class FormDrafts {
             }
             return newest(key).map(v -> {
                 if (v == null) {
-                    throw new NotFound("Form '" + key + "' does not exist");
+                    throw new NotFound(Text.of("form.error.notFound", key));
                 }
                 return new Draft(key, Json.parse(v.schemaJson), 0, false);
             });
@@ -106,16 +107,15 @@ public class FormDrafts {
     public Uni<Draft> save(CurrentUser user, String key, JsonNode schema) {
         requireDesigner(user);
         if (key == null || !KEY.matcher(key).matches()) {
-            return Uni.createFrom().failure(InvalidInput.of("/key",
-                    "A form key is 2-64 lower-case letters, digits or '-', starting with a letter"));
+            return Uni.createFrom().failure(InvalidInput.of("/key", Text.of("form.error.invalidKey"), "pattern"));
         }
         if (schema == null || !schema.isObject()) {
-            return Uni.createFrom().failure(InvalidInput.of("/schema", "The schema must be a JSON object"));
+            return Uni.createFrom().failure(InvalidInput.of("/schema", Text.of("form.error.schemaNotObject"), "type"));
         }
         String text = Json.canonical(schema);
         if (text.getBytes(StandardCharsets.UTF_8).length > FormProfile.MAX_BYTES) {
-            return Uni.createFrom().failure(InvalidInput.of("/schema", "The schema is larger than "
-                    + FormProfile.MAX_BYTES + " bytes"));
+            return Uni.createFrom().failure(InvalidInput.of("/schema", Text.of("form.error.schemaTooLarge",
+                    String.valueOf(FormProfile.MAX_BYTES)), "size"));
         }
         return Panache.withTransaction(() -> FormDraftEntity.<FormDraftEntity>findById(key).chain(existing -> {
             FormDraftEntity draft = existing != null ? existing : new FormDraftEntity();
@@ -137,7 +137,7 @@ public class FormDrafts {
     /** Publishes the draft as the next immutable version (admin only); the draft is removed. */
     public Uni<FormRef> publish(CurrentUser user, String key) {
         if (!user.has(Role.ADMIN)) {
-            return Uni.createFrom().failure(new Forbidden("Only an admin can publish"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("template.error.publishAdminOnly")));
         }
         return draft(key).chain(draft -> forms.publishIfChanged(key, draft.schema()))
                 .call(ref -> Panache.withTransaction(() -> FormDraftEntity.deleteById(key)));
@@ -153,12 +153,12 @@ public class FormDrafts {
     /** Marks a version deprecated: templates already pinning it keep working; new templates should not use it. */
     public Uni<Void> deprecate(CurrentUser user, String key, int version) {
         if (!user.has(Role.ADMIN)) {
-            return Uni.createFrom().failure(new Forbidden("Only an admin can deprecate"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("template.error.deprecateAdminOnly")));
         }
         return Panache.withTransaction(() -> FormVersionEntity.<FormVersionEntity>find(
                 "formKey = ?1 and version = ?2", key, version).firstResult().invoke(v -> {
                     if (v == null || version <= 0) {
-                        throw new NotFound("Form " + key + " version " + version + " does not exist");
+                        throw new NotFound(Text.of("form.error.versionNotFound", key, String.valueOf(version)));
                     }
                     v.status = DEPRECATED;
                     v.deprecatedAt = OffsetDateTime.now();
@@ -196,7 +196,7 @@ public class FormDrafts {
 
     static void requireDesigner(CurrentUser user) {
         if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
-            throw new Forbidden("Only designers and admins can edit forms");
+            throw new Forbidden(Text.of("form.error.editDesignersOnly"));
         }
     }
 

@@ -45,27 +45,27 @@ public final class FormProfile {
     public static List<FieldError> check(JsonNode schema, int serializedBytes) {
         List<FieldError> errors = new ArrayList<>();
         if (serializedBytes > MAX_BYTES) {
-            errors.add(new FieldError("", "Schema is " + serializedBytes + " bytes; the limit is " + MAX_BYTES, "size"));
+            errors.add(new FieldError("", Text.of("formProfile.schemaTooLarge", String.valueOf(serializedBytes), String.valueOf(MAX_BYTES)), "size"));
             return errors;
         }
         if (schema == null || !schema.isObject()) {
-            errors.add(new FieldError("", "A form schema must be a JSON object", "type"));
+            errors.add(new FieldError("", Text.of("formProfile.rootNotObject"), "type"));
             return errors;
         }
         JsonNode dialect = schema.get("$schema");
         if (dialect != null && !DIALECT.equals(dialect.asText())) {
-            errors.add(new FieldError("/$schema", "Only JSON Schema 2020-12 (" + DIALECT + ") is supported", "$schema"));
+            errors.add(new FieldError("/$schema", Text.of("formProfile.dialect", DIALECT), "$schema"));
         }
         if (!"object".equals(schema.path("type").asText())) {
-            errors.add(new FieldError("/type", "The root of a form must have \"type\": \"object\"", "type"));
+            errors.add(new FieldError("/type", Text.of("formProfile.rootType"), "type"));
         }
         if (!schema.path("properties").isObject()) {
-            errors.add(new FieldError("/properties", "The root of a form must declare \"properties\"", "properties"));
+            errors.add(new FieldError("/properties", Text.of("formProfile.rootProperties"), "properties"));
         }
         int[] propertyCount = {0};
         checkNode(schema, "", 0, true, errors, propertyCount);
         if (propertyCount[0] > MAX_PROPERTIES) {
-            errors.add(new FieldError("/properties", "Form has " + propertyCount[0] + " fields; the limit is " + MAX_PROPERTIES,
+            errors.add(new FieldError("/properties", Text.of("formProfile.tooManyFields", String.valueOf(propertyCount[0]), String.valueOf(MAX_PROPERTIES)),
                     "size"));
         }
         checkUi(schema, errors);
@@ -75,11 +75,11 @@ public final class FormProfile {
     private static void checkNode(JsonNode node, String path, int depth, boolean root, List<FieldError> errors,
             int[] propertyCount) {
         if (depth > MAX_DEPTH) {
-            errors.add(new FieldError(path, "Nesting deeper than " + MAX_DEPTH + " levels", "depth"));
+            errors.add(new FieldError(path, Text.of("formProfile.tooDeep", String.valueOf(MAX_DEPTH)), "depth"));
             return;
         }
         if (!node.isObject()) {
-            errors.add(new FieldError(path, "A schema must be a JSON object", "type"));
+            errors.add(new FieldError(path, Text.of("formProfile.nodeNotObject"), "type"));
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
@@ -88,21 +88,20 @@ public final class FormProfile {
             JsonNode value = entry.getValue();
             String at = path + "/" + escape(keyword);
             if (!KEYWORDS.contains(keyword)) {
-                errors.add(new FieldError(at, "Keyword \"" + keyword + "\" is not in FlowDesk's form profile"
-                        + (keyword.startsWith("$") ? " (no $ref, $id, $defs or anchors: forms are self-contained)" : ""),
+                errors.add(new FieldError(at, Text.of(keyword.startsWith("$") ? "formProfile.unknownRefKeyword" : "formProfile.unknownKeyword", keyword),
                         keyword));
                 continue;
             }
             switch (keyword) {
                 case "$schema", "x-ui" -> {
                     if (!root) {
-                        errors.add(new FieldError(at, "\"" + keyword + "\" is allowed only at the root", keyword));
+                        errors.add(new FieldError(at, Text.of("formProfile.rootOnly", keyword), keyword));
                     }
                 }
                 case "type" -> checkType(value, at, errors);
                 case "format" -> {
                     if (!value.isTextual() || !FORMATS.contains(value.asText())) {
-                        errors.add(new FieldError(at, "format must be one of " + FORMATS, "format"));
+                        errors.add(new FieldError(at, Text.of("formProfile.format", String.join(", ", new java.util.TreeSet<>(FORMATS))), "format"));
                     }
                 }
                 case "pattern" -> {
@@ -113,12 +112,12 @@ public final class FormProfile {
                 }
                 case "additionalProperties" -> {
                     if (!value.isBoolean() || value.booleanValue()) {
-                        errors.add(new FieldError(at, "additionalProperties may only be false", keyword));
+                        errors.add(new FieldError(at, Text.of("formProfile.additionalProperties"), keyword));
                     }
                 }
                 case "properties" -> {
                     if (!value.isObject()) {
-                        errors.add(new FieldError(at, "properties must be an object", keyword));
+                        errors.add(new FieldError(at, Text.of("formProfile.propertiesNotObject"), keyword));
                         break;
                     }
                     for (Iterator<Map.Entry<String, JsonNode>> props = value.fields(); props.hasNext();) {
@@ -126,7 +125,7 @@ public final class FormProfile {
                         propertyCount[0]++;
                         if (!property.getKey().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
                             errors.add(new FieldError(at + "/" + escape(property.getKey()),
-                                    "Field keys must be letters, digits or _ (max 64), starting with a letter", "key"));
+                                    Text.of("formProfile.fieldKey"), "key"));
                         }
                         checkNode(property.getValue(), at + "/" + escape(property.getKey()), depth + 1, false, errors,
                                 propertyCount);
@@ -135,29 +134,28 @@ public final class FormProfile {
                 case "items" -> checkNode(value, at, depth + 1, false, errors, propertyCount);
                 case "required" -> {
                     if (!value.isArray()) {
-                        errors.add(new FieldError(at, "required must be an array of field keys", keyword));
+                        errors.add(new FieldError(at, Text.of("formProfile.requiredNotArray"), keyword));
                     } else {
                         for (JsonNode name : value) {
                             if (!node.path("properties").has(name.asText())) {
-                                errors.add(new FieldError(at, "required names \"" + name.asText()
-                                        + "\" which is not a property", keyword));
+                                errors.add(new FieldError(at, Text.of("formProfile.requiredUnknown", name.asText()), keyword));
                             }
                         }
                     }
                 }
                 case "enum" -> {
                     if (!value.isArray() || value.isEmpty()) {
-                        errors.add(new FieldError(at, "enum must be a non-empty array", keyword));
+                        errors.add(new FieldError(at, Text.of("formProfile.enumEmpty"), keyword));
                     }
                 }
                 case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" -> {
                     if (!value.isNumber()) {
-                        errors.add(new FieldError(at, keyword + " must be a number", keyword));
+                        errors.add(new FieldError(at, Text.of("formProfile.notNumber", keyword), keyword));
                     }
                 }
                 case "minLength", "maxLength", "minItems", "maxItems" -> {
                     if (!value.isIntegralNumber() || value.asLong() < 0) {
-                        errors.add(new FieldError(at, keyword + " must be a non-negative integer", keyword));
+                        errors.add(new FieldError(at, Text.of("formProfile.notCount", keyword), keyword));
                     }
                 }
                 default -> {
@@ -169,16 +167,16 @@ public final class FormProfile {
     private static void checkType(JsonNode value, String at, List<FieldError> errors) {
         if (value.isTextual()) {
             if (!TYPES.contains(value.asText())) {
-                errors.add(new FieldError(at, "Unknown type \"" + value.asText() + "\"", "type"));
+                errors.add(new FieldError(at, Text.of("formProfile.unknownType", value.asText()), "type"));
             }
         } else if (value.isArray()) {
             for (JsonNode t : value) {
                 if (!TYPES.contains(t.asText())) {
-                    errors.add(new FieldError(at, "Unknown type \"" + t.asText() + "\"", "type"));
+                    errors.add(new FieldError(at, Text.of("formProfile.unknownType", t.asText()), "type"));
                 }
             }
         } else {
-            errors.add(new FieldError(at, "type must be a string or an array of strings", "type"));
+            errors.add(new FieldError(at, Text.of("formProfile.typeShape"), "type"));
         }
     }
 
@@ -186,17 +184,17 @@ public final class FormProfile {
         JsonNode ui = schema.get("x-ui");
         JsonNode properties = schema.path("properties");
         if (ui == null) {
-            errors.add(new FieldError("/x-ui", "A form needs an x-ui block with a label in zh-CN and en for every field",
+            errors.add(new FieldError("/x-ui", Text.of("formProfile.uiMissing"),
                     "x-ui"));
             return;
         }
         if (!ui.isObject()) {
-            errors.add(new FieldError("/x-ui", "x-ui must be an object", "x-ui"));
+            errors.add(new FieldError("/x-ui", Text.of("formProfile.uiNotObject"), "x-ui"));
             return;
         }
         ui.fieldNames().forEachRemaining(key -> {
             if (!UI_ROOT_KEYS.contains(key)) {
-                errors.add(new FieldError("/x-ui/" + escape(key), "Unknown x-ui key \"" + key + "\"", "x-ui"));
+                errors.add(new FieldError("/x-ui/" + escape(key), Text.of("formProfile.uiUnknownKey", key), "x-ui"));
             }
         });
         if (ui.has("title")) {
@@ -205,12 +203,11 @@ public final class FormProfile {
         JsonNode order = ui.path("order");
         if (ui.has("order")) {
             if (!order.isArray()) {
-                errors.add(new FieldError("/x-ui/order", "order must be an array of field keys", "x-ui"));
+                errors.add(new FieldError("/x-ui/order", Text.of("formProfile.uiOrderNotArray"), "x-ui"));
             } else {
                 for (int i = 0; i < order.size(); i++) {
                     if (!properties.has(order.get(i).asText())) {
-                        errors.add(new FieldError("/x-ui/order/" + i, "order names \"" + order.get(i).asText()
-                                + "\" which is not a property", "x-ui"));
+                        errors.add(new FieldError("/x-ui/order/" + i, Text.of("formProfile.uiOrderUnknown", order.get(i).asText()), "x-ui"));
                     }
                 }
             }
@@ -218,15 +215,14 @@ public final class FormProfile {
         JsonNode sections = ui.path("sections");
         if (ui.has("sections")) {
             if (!sections.isArray()) {
-                errors.add(new FieldError("/x-ui/sections", "sections must be an array", "x-ui"));
+                errors.add(new FieldError("/x-ui/sections", Text.of("formProfile.uiSectionsNotArray"), "x-ui"));
             } else {
                 for (int i = 0; i < sections.size(); i++) {
                     JsonNode section = sections.get(i);
                     checkLabel(section.path("title"), "/x-ui/sections/" + i + "/title", errors);
                     for (JsonNode field : section.path("fields")) {
                         if (!properties.has(field.asText())) {
-                            errors.add(new FieldError("/x-ui/sections/" + i + "/fields", "section names \""
-                                    + field.asText() + "\" which is not a property", "x-ui"));
+                            errors.add(new FieldError("/x-ui/sections/" + i + "/fields", Text.of("formProfile.uiSectionUnknown", field.asText()), "x-ui"));
                         }
                     }
                 }
@@ -237,18 +233,18 @@ public final class FormProfile {
             JsonNode field = fields.get(name);
             String at = "/x-ui/fields/" + escape(name);
             if (field == null || !field.isObject()) {
-                errors.add(new FieldError(at, "Field \"" + name + "\" needs an x-ui entry with a widget and labels",
+                errors.add(new FieldError(at, Text.of("formProfile.uiFieldMissing", name),
                         "x-ui"));
                 return;
             }
             field.fieldNames().forEachRemaining(key -> {
                 if (!UI_FIELD_KEYS.contains(key)) {
-                    errors.add(new FieldError(at + "/" + escape(key), "Unknown x-ui field key \"" + key + "\"", "x-ui"));
+                    errors.add(new FieldError(at + "/" + escape(key), Text.of("formProfile.uiFieldUnknownKey", key), "x-ui"));
                 }
             });
             String widget = field.path("widget").asText(null);
             if (widget == null || !WIDGETS.contains(widget)) {
-                errors.add(new FieldError(at + "/widget", "widget must be one of " + WIDGETS, "x-ui"));
+                errors.add(new FieldError(at + "/widget", Text.of("formProfile.uiWidget", String.join(", ", new java.util.TreeSet<>(WIDGETS))), "x-ui"));
             }
             checkLabel(field.path("label"), at + "/label", errors);
             if (field.has("help")) {
@@ -260,8 +256,7 @@ public final class FormProfile {
         });
         fields.fieldNames().forEachRemaining(name -> {
             if (!properties.has(name)) {
-                errors.add(new FieldError("/x-ui/fields/" + escape(name), "x-ui describes \"" + name
-                        + "\" which is not a property", "x-ui"));
+                errors.add(new FieldError("/x-ui/fields/" + escape(name), Text.of("formProfile.uiFieldUnknown", name), "x-ui"));
             }
         });
     }
@@ -269,7 +264,7 @@ public final class FormProfile {
     private static void checkLabel(JsonNode label, String at, List<FieldError> errors) {
         for (String language : LANGUAGES) {
             if (!label.path(language).isTextual() || label.path(language).asText().isBlank()) {
-                errors.add(new FieldError(at + "/" + language, "Missing text in " + language, "x-ui"));
+                errors.add(new FieldError(at + "/" + language, Text.of("formProfile.missingText", language), "x-ui"));
             }
         }
     }

@@ -43,7 +43,7 @@ public class FormService {
         return FormVersionEntity.<FormVersionEntity>find("formKey = ?1 and version = ?2", key, version).firstResult()
                 .map(entity -> {
                     if (entity == null) {
-                        throw new NotFound("Form " + key + " version " + version + " does not exist");
+                        throw new NotFound(Text.of("form.error.versionNotFound", key, String.valueOf(version)));
                     }
                     FormDefinition form = toDefinition(entity);
                     if (PUBLISHED.equals(form.status())) {
@@ -61,8 +61,7 @@ public class FormService {
     public Uni<FormRef> publishIfChanged(String key, JsonNode schema) {
         List<FieldError> problems = checkProfile(schema);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidInput("Form " + key + " is outside FlowDesk's form profile",
-                    problems));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("form.error.outsideProfile", key), problems));
         }
         String canonical = Json.canonical(schema);
         String hash = Json.sha256(canonical);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.Text;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,8 +68,8 @@ public final class TemplateArchive {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++count > MAX_ENTRIES) {
-                    throw new InvalidInput("The archive has more than " + MAX_ENTRIES + " entries",
-                            List.of(new FieldError("archive", "too many entries", "archive")));
+                    throw new InvalidInput(Text.of("template.error.archiveTooManyEntries", String.valueOf(MAX_ENTRIES)),
+                            List.of(new FieldError("archive", Text.of("template.error.archiveTooManyEntriesShort"), "archive")));
                 }
                 String name = entry.getName();
                 if (entry.isDirectory()) {
@@ -76,12 +77,11 @@ public final class TemplateArchive {
                 }
                 Matcher m = NAME.matcher(name);
                 if (!m.matches()) {
-                    errors.add(new FieldError(name, "Not part of a template folder (expected template.json,"
-                            + " process.bpmn, forms/<key>.json)", "archive"));
+                    errors.add(new FieldError(name, Text.of("template.error.archiveStrayEntry"), "archive"));
                     continue;
                 }
                 if (folder != null && m.group(1) != null && !folder.equals(m.group(1))) {
-                    errors.add(new FieldError(name, "The archive holds more than one template folder", "archive"));
+                    errors.add(new FieldError(name, Text.of("template.error.archiveManyFolders"), "archive"));
                     continue;
                 }
                 folder = m.group(1) != null ? m.group(1) : folder;
@@ -94,29 +94,29 @@ public final class TemplateArchive {
                     try {
                         forms.put(m.group(3), Json.parse(text));
                     } catch (InvalidInput e) {
-                        errors.add(new FieldError(name, "Not valid JSON: " + e.getMessage(), "json"));
+                        errors.add(new FieldError(name, Text.of("template.error.archiveBadJson", e.text()), "json"));
                     }
                 }
             }
         } catch (IOException e) {
-            throw InvalidInput.of("archive", "Not a readable zip archive: " + e.getMessage());
+            throw InvalidInput.of("archive", Text.of("template.error.archiveNotZip"), "archive");
         }
         if (metadata == null) {
-            errors.add(new FieldError("template.json", "The archive has no template.json", "archive"));
+            errors.add(new FieldError("template.json", Text.of("template.error.archiveNoTemplateJson"), "archive"));
         }
         if (bpmn == null) {
-            errors.add(new FieldError("process.bpmn", "The archive has no process.bpmn", "archive"));
+            errors.add(new FieldError("process.bpmn", Text.of("template.error.archiveNoBpmn"), "archive"));
         }
         JsonNode meta = null;
         if (metadata != null) {
             try {
                 meta = Json.parse(metadata);
             } catch (InvalidInput e) {
-                errors.add(new FieldError("template.json", "Not valid JSON: " + e.getMessage(), "json"));
+                errors.add(new FieldError("template.json", Text.of("template.error.archiveBadJson", e.text()), "json"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput("The template archive cannot be imported", errors);
+            throw new InvalidInput(Text.of("template.error.archiveCannotImport"), errors);
         }
         return new TemplatePackage(folder == null ? meta.path("key").asText("template") : folder, meta, bpmn, forms);
     }
@@ -128,8 +128,9 @@ public final class TemplateArchive {
         for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
             total += n;
             if (total > MAX_ENTRY_BYTES) {
-                throw new InvalidInput(name + " is larger than " + MAX_ENTRY_BYTES + " bytes",
-                        List.of(new FieldError(name, "larger than " + MAX_ENTRY_BYTES + " bytes", "size")));
+                throw new InvalidInput(Text.of("template.error.archiveEntryTooLarge", name, String.valueOf(MAX_ENTRY_BYTES)),
+                        List.of(new FieldError(name, Text.of("template.error.archiveEntryTooLargeShort",
+                                String.valueOf(MAX_ENTRY_BYTES)), "size")));
             }
             out.write(buffer, 0, n);
         }

@@ -11,6 +11,7 @@ import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.internal.PublishGate;
 import io.flowdesk.templates.internal.TemplateDraftEntity;
 import io.flowdesk.templates.internal.TemplateVersionEntity;
@@ -93,7 +94,7 @@ public class TemplateDrafts {
             return TemplateVersionEntity.<TemplateVersionEntity>find(
                     "templateKey = ?1 and version > 0 order by version desc", key).firstResult().map(v -> {
                         if (v == null) {
-                            throw new NotFound("Template '" + key + "' does not exist");
+                            throw new NotFound(Text.of("template.error.notFound", key));
                         }
                         return new Draft(key, TemplateService.metadataOf(v), v.bpmnXml, 0, false);
                     });
@@ -109,16 +110,16 @@ public class TemplateDrafts {
             errors.add(new FieldError("/key", "2-64 lower-case letters, digits or '-', starting with a letter", "key"));
         }
         if (nameZh == null || nameZh.isBlank()) {
-            errors.add(new FieldError("/name/zh-CN", "A Chinese name is required", "required"));
+            errors.add(new FieldError("/name/zh-CN", Text.of("template.error.nameZhRequired"), "required"));
         }
         if (nameEn == null || nameEn.isBlank()) {
-            errors.add(new FieldError("/name/en", "An English name is required", "required"));
+            errors.add(new FieldError("/name/en", Text.of("template.error.nameEnRequired"), "required"));
         }
         if (startForm == null || startForm.isBlank()) {
-            errors.add(new FieldError("/startForm", "Pick the form customers fill to open the ticket", "required"));
+            errors.add(new FieldError("/startForm", Text.of("template.error.startFormRequired"), "required"));
         }
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidInput("The template cannot be created", errors));
+            return Uni.createFrom().failure(new InvalidInput(Text.of("template.error.cannotCreate"), errors));
         }
         ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("key", key);
@@ -130,7 +131,7 @@ public class TemplateDrafts {
         String xml = NewProcess.xml(key, nameZh.trim(), nameEn.trim());
         return exists(key).chain(taken -> {
             if (taken) {
-                return Uni.createFrom().failure(new Conflict("A template with key '" + key + "' already exists"));
+                return Uni.createFrom().failure(new Conflict(Text.of("template.error.keyExists", key)));
             }
             return save(user, key, meta, xml);
         });
@@ -145,11 +146,11 @@ public class TemplateDrafts {
     public Uni<Draft> save(CurrentUser user, String key, JsonNode metadata, String bpmnXml) {
         requireDesigner(user);
         if (metadata == null || !metadata.isObject()) {
-            return Uni.createFrom().failure(InvalidInput.of("/metadata", "metadata must be a JSON object"));
+            return Uni.createFrom().failure(InvalidInput.of("/metadata", Text.of("template.error.metadataNotObject"), "type"));
         }
         if (bpmnXml == null || bpmnXml.getBytes(StandardCharsets.UTF_8).length > PublishGate.MAX_BPMN_BYTES) {
-            return Uni.createFrom().failure(InvalidInput.of("/bpmn", "BPMN is missing or larger than "
-                    + PublishGate.MAX_BPMN_BYTES + " bytes"));
+            return Uni.createFrom().failure(InvalidInput.of("/bpmn", Text.of("template.error.bpmnSize",
+                    String.valueOf(PublishGate.MAX_BPMN_BYTES)), "size"));
         }
         ObjectNode meta = metadata.deepCopy();
         meta.put("key", key);
@@ -219,7 +220,7 @@ public class TemplateDrafts {
      */
     public Uni<ImportResult> publish(CurrentUser user, String key) {
         if (!user.has(Role.ADMIN)) {
-            return Uni.createFrom().failure(new Forbidden("Only an admin can publish"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("template.error.publishAdminOnly")));
         }
         return packageOf(key).chain(pkg -> templates.publish(pkg, user.username()).call(result -> {
             if (ImportResult.REJECTED.equals(result.outcome())) {
@@ -307,7 +308,7 @@ public class TemplateDrafts {
 
     static void requireDesigner(CurrentUser user) {
         if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
-            throw new Forbidden("Only designers and admins can edit templates");
+            throw new Forbidden(Text.of("template.error.editDesignersOnly"));
         }
     }
 }

@@ -10,6 +10,7 @@ import io.flowdesk.identity.IdentityService;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.internal.PublishGate;
 import io.flowdesk.templates.internal.TemplateVersionEntity;
 import io.flowdesk.workflow.Deployed;
@@ -128,7 +129,7 @@ public class TemplateService {
         return TemplateVersionEntity.<TemplateVersionEntity>find("templateKey = ?1 and status = ?2 order by version desc",
                 key, PUBLISHED).firstResult().map(entity -> {
                     if (entity == null) {
-                        throw new NotFound("Template '" + key + "' does not exist");
+                        throw new NotFound(Text.of("template.error.notFound", key));
                     }
                     PublishedTemplate template = toPublished(entity);
                     latest.put(key, template);
@@ -142,7 +143,7 @@ public class TemplateService {
         return TemplateVersionEntity.<TemplateVersionEntity>find("templateKey = ?1 and version = ?2", key, version)
                 .firstResult().map(entity -> {
                     if (entity == null) {
-                        throw new NotFound("Template '" + key + "' version " + version + " does not exist");
+                        throw new NotFound(Text.of("template.error.versionNotFound", key, String.valueOf(version)));
                     }
                     return toPublished(entity);
                 });
@@ -156,7 +157,7 @@ public class TemplateService {
         }
         return TemplateVersionEntity.<TemplateVersionEntity>findById(id).map(entity -> {
             if (entity == null) {
-                throw new NotFound("Template version " + id + " does not exist");
+                throw new NotFound(Text.of("template.error.versionIdNotFound", String.valueOf(id)));
             }
             return toPublished(entity);
         });
@@ -177,7 +178,7 @@ public class TemplateService {
         return TemplateVersionEntity.<TemplateVersionEntity>find("templateKey = ?1 and version = ?2", key, version)
                 .firstResult().map(entity -> {
                     if (entity == null) {
-                        throw new NotFound("Template '" + key + "' version " + version + " does not exist");
+                        throw new NotFound(Text.of("template.error.versionNotFound", key, String.valueOf(version)));
                     }
                     return entity.bpmnXml;
                 });

@@ -10,6 +10,7 @@ import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.internal.TemplateVersionEntity;
 import io.flowdesk.workflow.EngineBridge;
 import io.flowdesk.workflow.WorkflowEngine;
@@ -68,12 +69,12 @@ public class TemplateVersions {
      */
     public Uni<Void> deprecate(CurrentUser user, String key, int version) {
         if (!user.has(Role.ADMIN)) {
-            return Uni.createFrom().failure(new Forbidden("Only an admin can deprecate"));
+            return Uni.createFrom().failure(new Forbidden(Text.of("template.error.deprecateAdminOnly")));
         }
         return Panache.withTransaction(() -> TemplateVersionEntity.<TemplateVersionEntity>find(
                 "templateKey = ?1 and version = ?2", key, version).firstResult().invoke(v -> {
                     if (v == null || version <= 0) {
-                        throw new NotFound("Template '" + key + "' version " + version + " does not exist");
+                        throw new NotFound(Text.of("template.error.versionNotFound", key, String.valueOf(version)));
                     }
                     v.status = DEPRECATED;
                     v.deprecatedAt = OffsetDateTime.now();
@@ -85,8 +86,7 @@ public class TemplateVersions {
         return Panache.withSession(() -> TemplateVersionEntity.<TemplateVersionEntity>find(
                 "templateKey = ?1 and version = ?2", key, version).firstResult()).chain(v -> {
                     if (v == null || version <= 0) {
-                        return Uni.createFrom().failure(new NotFound("Template '" + key + "' version " + version
-                                + " does not exist"));
+                        return Uni.createFrom().failure(new NotFound(Text.of("template.error.versionNotFound", key, String.valueOf(version))));
                     }
                     Map<String, JsonNode> schemas = new TreeMap<>();
                     return Multi.createFrom().iterable(pins(v).entrySet()).onItem()
@@ -137,7 +137,7 @@ public class TemplateVersions {
     public Uni<PublishedTemplate> publishTest(TemplatePackage pkg, String username) {
         return templates.check(pkg).chain(errors -> {
             if (!errors.isEmpty()) {
-                return Uni.createFrom().failure(new InvalidInput("Fix the problems before trying the flow", errors));
+                return Uni.createFrom().failure(new InvalidInput(Text.of("template.error.fixBeforeTry"), errors));
             }
             Map<String, Integer> pins = new TreeMap<>();
             return Multi.createFrom().iterable(new TreeMap<>(pkg.forms()).entrySet()).onItem()

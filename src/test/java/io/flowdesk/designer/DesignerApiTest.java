@@ -113,6 +113,18 @@ class DesignerApiTest {
     io.flowdesk.templates.TemplateDrafts drafts;
 
     @Test
+    void templateErrorsComeInTheRequestsLanguage() {
+        as("designer").header("Accept-Language", "zh-CN").get("/api/design/templates/dt-no-such/draft").then()
+                .statusCode(404).body("detail", org.hamcrest.Matchers.is("模板“dt-no-such”不存在"));
+        as("designer").header("Accept-Language", "en").get("/api/design/templates/dt-no-such/draft").then()
+                .statusCode(404).body("detail", org.hamcrest.Matchers.is("Template 'dt-no-such' does not exist"));
+        as("designer").header("Accept-Language", "zh-CN").post("/api/design/templates/dt-no-such/versions/1/deprecate")
+                .then().statusCode(403).body("detail", org.hamcrest.Matchers.is("只有管理员可以停用"));
+        as("designer").header("Accept-Language", "en").post("/api/design/templates/dt-no-such/versions/1/deprecate")
+                .then().statusCode(403).body("detail", org.hamcrest.Matchers.is("Only an admin can deprecate"));
+    }
+
+    @Test
     void thePublishGateProblemComesInTheRequestsLanguage() {
         String key = importZip("designer", incidentCopy("dt-lang", "dtg-"));
         Map<String, Object> draft = as("designer").get("/api/design/templates/" + key + "/draft").then()

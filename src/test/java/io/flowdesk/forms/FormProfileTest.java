@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Json;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class FormProfileTest {
@@ -81,5 +82,28 @@ class FormProfileTest {
         assertNull(FormProfile.vetPattern("^[A-Z0-9-]+$"));
         assertNull(FormProfile.vetPattern("^1[3-9]\\d{9}$"));
         assertNull(FormProfile.vetPattern("^([a-z]{2,5}-)?[0-9]+$"));
+    }
+
+    @Test
+    void profileProblemsSpeakTheReadersLanguage() {
+        ObjectNode schema = form();
+        schema.putArray("oneOf");
+        ((ObjectNode) schema.path("x-ui").path("fields").path("note").path("label")).remove("en");
+        List<FieldError> errors = check(schema);
+        FieldError keyword = errors.stream().filter(e -> e.pointer().equals("/oneOf")).findFirst().orElseThrow();
+        assertEquals("关键字“oneOf”不在 FlowDesk 表单规范之内", keyword.message(Locale.forLanguageTag("zh-CN")));
+        assertEquals("Keyword \"oneOf\" is not in FlowDesk's form profile", keyword.message(Locale.ENGLISH));
+        FieldError label = errors.stream().filter(e -> e.pointer().equals("/x-ui/fields/note/label/en"))
+                .findFirst().orElseThrow();
+        assertEquals("缺少 en 的文字", label.message(Locale.forLanguageTag("zh-CN")));
+        assertEquals("Missing text in en", label.message(Locale.ENGLISH));
+    }
+
+    @Test
+    void theSizeLimitIsWordedInBothLanguages() {
+        FieldError size = FormProfile.check(form(), FormProfile.MAX_BYTES + 1).get(0);
+        assertEquals("size", size.rule());
+        assertTrue(size.message(Locale.forLanguageTag("zh-CN")).startsWith("表单结构有 "), size.message(Locale.forLanguageTag("zh-CN")));
+        assertTrue(size.message(Locale.ENGLISH).startsWith("The schema is "), size.message(Locale.ENGLISH));
     }
 }

@@ -7,6 +7,7 @@ import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.ImportResult;
 import io.flowdesk.templates.TemplateArchive;
 import io.flowdesk.templates.TemplateDiff;
@@ -74,7 +75,7 @@ public class DesignResource {
     private CurrentUser designer() {
         CurrentUser user = CurrentUser.of(identity);
         if (!(user.has(Role.DESIGNER) || user.has(Role.ADMIN))) {
-            throw new Forbidden("Only designers and admins can use the designer");
+            throw new Forbidden(Text.of("template.error.designerDesignersOnly"));
         }
         return user;
     }
@@ -99,7 +100,7 @@ public class DesignResource {
     public Uni<TemplateDraftView> save(@PathParam("key") String key, TemplateDraftBody body) {
         CurrentUser user = designer();
         if (body == null) {
-            throw InvalidInput.of("", "A JSON body with metadata and bpmn is required");
+            throw InvalidInput.of("", Text.of("template.error.designBodyRequired"), "required");
         }
         return drafts.save(user, key, body.metadata(), body.bpmn()).map(TemplateDraftView::of);
     }
@@ -173,14 +174,14 @@ public class DesignResource {
     public Uni<Response> importTemplate(byte[] body, io.vertx.ext.web.RoutingContext context) {
         CurrentUser user = designer();
         if (body == null || body.length == 0) {
-            throw InvalidInput.of("", "The request body is empty");
+            throw InvalidInput.of("", Text.of("template.error.bodyEmpty"), "required");
         }
         boolean zip = body.length > 2 && body[0] == 'P' && body[1] == 'K';
         Uni<TemplateDrafts.Imported> imported = zip ? drafts.importArchive(user, body)
                 : drafts.importBpmn(user, new String(body, StandardCharsets.UTF_8));
         return imported.map(result -> {
             if (result.draft() == null) {
-                throw new InvalidInput("The BPMN cannot be imported", result.errors());
+                throw new InvalidInput(Text.of("template.error.bpmnCannotImport"), result.errors());
             }
             java.util.Locale locale = io.flowdesk.shared.rest.RequestLocale.of(context);
             return Response.status(201).entity(new ImportView(TemplateDraftView.of(result.draft()), result.notes()

@@ -195,7 +195,7 @@ final class BpmnScan {
     private static void checkText(String local, Owner owner, String text, List<FieldError> errors) {
         String where = owner.where();
         if (local.equals("conditionExpression")) {
-            String problem = ExpressionRules.checkCondition(text);
+            Text problem = ExpressionRules.conditionProblem(text);
             if (problem != null) {
                 errors.add(new FieldError(where, Text.of("lint.scan.unsafeCondition", text.trim(), owner.inSentence(),
                         problem), "unsafe-expression"));

@@ -2,6 +2,7 @@ package io.flowdesk.templates.rest;
 
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
 import io.flowdesk.templates.PublishedTemplate;
 import io.flowdesk.templates.TemplateService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,7 +40,7 @@ public class TemplateResource {
         CurrentUser user = CurrentUser.of(identity);
         return templates.latestPublished(key).map(t -> {
             if (!t.isPublic() && user.isCustomer()) {
-                throw new NotFound("Template '" + key + "' does not exist");
+                throw new NotFound(Text.of("template.error.notFound", key));
             }
             return TemplateView.of(t);
         });

@@ -98,9 +98,9 @@ public class StartTicketForm extends Composite<VerticalLayout> {
         for (FieldError e : list) {
             if ("/title".equals(e.pointer())) {
                 title.setInvalid(true);
-                title.setErrorMessage(e.message(getLocale()));
+                title.setErrorMessage(Ui.text(e.text()));
             } else if (e.pointer() == null || !e.pointer().startsWith("/data")) {
-                other.append(e.message(getLocale())).append(' ');
+                other.append(Ui.text(e.text())).append(' ');
             }
         }
         errors.setText(getTranslation("ticket.fixErrors", list.size()) + " " + other.toString().strip());

@@ -52,6 +52,16 @@ public class LintMessagesTest {
                 error.message(Messages.EN));
     }
 
+    @Test
+    void theReasonAConditionIsRefusedIsInTheReadersLanguageToo() {
+        String body = PublishGateTest.VALID_BODY.replace("${amount > 500}", "${amount > 500}${amount > 1}");
+        FieldError error = only(PublishGateTest.check(PublishGateTest.bpmn(body)), "fBig", "unsafe-expression");
+        assertTrue(error.message(Messages.ZH).contains("不被允许：条件必须恰好是一个 ${...} 表达式。"),
+                error.message(Messages.ZH));
+        assertTrue(error.message(Messages.EN).contains("is not allowed: " + Messages.format(Messages.EN,
+                io.flowdesk.shared.Text.of("workflow.condition.oneExpression")) + "."), error.message(Messages.EN));
+    }
+
     private static FieldError only(List<FieldError> errors, String pointer, String rule) {
         List<FieldError> found = errors.stream().filter(e -> e.pointer().equals(pointer) && e.rule().equals(rule))
                 .toList();
