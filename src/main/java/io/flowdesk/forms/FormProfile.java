@@ -264,7 +264,8 @@ public final class FormProfile {
     private static void checkLabel(JsonNode label, String at, List<FieldError> errors) {
         for (String language : LANGUAGES) {
             if (!label.path(language).isTextual() || label.path(language).asText().isBlank()) {
-                errors.add(new FieldError(at + "/" + language, Text.of("formProfile.missingText", language), "x-ui"));
+                errors.add(new FieldError(at + "/" + language,
+                        Text.of("formProfile.missingText", Text.of("lint.language." + language)), "x-ui"));
             }
         }
     }

@@ -95,8 +95,8 @@ class FormProfileTest {
         assertEquals("Keyword \"oneOf\" is not in FlowDesk's form profile", keyword.message(Locale.ENGLISH));
         FieldError label = errors.stream().filter(e -> e.pointer().equals("/x-ui/fields/note/label/en"))
                 .findFirst().orElseThrow();
-        assertEquals("缺少 en 的文字", label.message(Locale.forLanguageTag("zh-CN")));
-        assertEquals("Missing text in en", label.message(Locale.ENGLISH));
+        assertEquals("请填写英文文字", label.message(Locale.forLanguageTag("zh-CN")));
+        assertEquals("Enter the English text", label.message(Locale.ENGLISH));
     }
 
     @Test
