@@ -33,6 +33,32 @@ public interface FlowDeskConfig {
 
     Portal portal();
 
+    /** Read by {@code io.flowdesk.shared.FlowClock} (declared here so that the mapping knows it). */
+    Clock clock();
+
+    interface Clock {
+        /** Tests and demos: the clock runs at the system's pace plus an offset an admin moves (ADR 0015). */
+        @WithDefault("false")
+        boolean adjustable();
+    }
+
+    /** Read by {@code io.flowdesk.tickets.TicketEventStream}. */
+    Events events();
+
+    interface Events {
+        /** How often each node looks for new ticket events per consumer. */
+        @WithDefault("PT0.5S")
+        Duration poll();
+
+        /** How long a consumer waits in front of a hole in the ids before passing it (a rolled-back id). */
+        @WithDefault("PT10S")
+        Duration holeWait();
+
+        /** Off only in tools that must not consume (e.g. a read-only replica). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Attachments {
         /** Where attachment files are stored (random names; metadata and checksums are in the database). */
         @WithDefault("data/attachments")

@@ -1,5 +1,6 @@
 package io.flowdesk.audit;
 
+import io.flowdesk.shared.FlowClock;
 import io.flowdesk.audit.internal.AuditEventEntity;
 import io.flowdesk.shared.Json;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,7 @@ public class AuditLog {
     public Uni<Void> record(String actor, String action, String objectType, String objectId,
             Map<String, ?> details) {
         AuditEventEntity event = new AuditEventEntity();
-        event.at = OffsetDateTime.now();
+        event.at = FlowClock.offsetNow();
         event.actor = actor;
         event.action = action;
         event.objectType = objectType;

@@ -1,5 +1,6 @@
 package io.flowdesk.forms;
 
+import io.flowdesk.shared.FlowClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.forms.internal.FormDraftEntity;
 import io.flowdesk.forms.internal.FormVersionEntity;
@@ -123,7 +124,7 @@ public class FormDrafts {
             draft.schemaJson = text;
             draft.revision = existing == null ? 1 : existing.revision + 1;
             draft.updatedBy = user.username();
-            draft.updatedAt = OffsetDateTime.now();
+            draft.updatedAt = FlowClock.offsetNow();
             return (existing == null ? draft.persist() : Uni.createFrom().item(draft)).replaceWith(draft);
         })).map(d -> new Draft(key, schema, d.revision, true));
     }
@@ -161,7 +162,7 @@ public class FormDrafts {
                         throw new NotFound(Text.of("form.error.versionNotFound", key, String.valueOf(version)));
                     }
                     v.status = DEPRECATED;
-                    v.deprecatedAt = OffsetDateTime.now();
+                    v.deprecatedAt = FlowClock.offsetNow();
                 })).replaceWithVoid();
     }
 

@@ -1,5 +1,6 @@
 package io.flowdesk.forms;
 
+import io.flowdesk.shared.FlowClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.forms.internal.FormVersionEntity;
 import io.flowdesk.forms.internal.SchemaValidator;
@@ -76,7 +77,7 @@ public class FormService {
                     entity.status = PUBLISHED;
                     entity.schemaJson = canonical;
                     entity.contentHash = hash;
-                    entity.publishedAt = OffsetDateTime.now();
+                    entity.publishedAt = FlowClock.offsetNow();
                     return entity.persist().map(saved -> new FormRef(key, entity.version));
                 });
     }

@@ -1,5 +1,6 @@
 package io.flowdesk.notify;
 
+import io.flowdesk.shared.FlowClock;
 import io.flowdesk.notify.internal.NotificationEntity;
 import io.flowdesk.shared.Messages;
 import io.flowdesk.shared.NotFound;
@@ -38,7 +39,7 @@ public class Notifications {
         String english = message.in(Messages.EN);
         n.text = english.length() > 500 ? english.substring(0, 500) : english;
         n.messageText = StoredText.write(message);
-        n.createdAt = OffsetDateTime.now();
+        n.createdAt = FlowClock.offsetNow();
         return n.persist().replaceWithVoid();
     }
 
@@ -54,7 +55,7 @@ public class Notifications {
 
     public Uni<Void> markAllRead(String username) {
         return Panache.withTransaction(() -> NotificationEntity.update("readAt = ?1 where username = ?2 and readAt is null",
-                OffsetDateTime.now(), username)).replaceWithVoid();
+                FlowClock.offsetNow(), username)).replaceWithVoid();
     }
 
     /**
@@ -68,7 +69,7 @@ public class Notifications {
                         return Uni.createFrom().failure(new NotFound(Text.of("mentions.error.notificationNotFound")));
                     }
                     if (n.readAt == null) {
-                        n.readAt = OffsetDateTime.now();
+                        n.readAt = FlowClock.offsetNow();
                     }
                     return Uni.createFrom().item(view(n));
                 }));

@@ -1,5 +1,6 @@
 package io.flowdesk.portal;
 
+import io.flowdesk.shared.FlowClock;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.IdentityService;
 import io.flowdesk.notify.Notifications;
@@ -193,7 +194,7 @@ public class PortalService {
             entity.purpose = purpose;
             entity.subject = subject;
             entity.codeHash = hash(subject, code);
-            entity.createdAt = OffsetDateTime.now();
+            entity.createdAt = FlowClock.offsetNow();
             entity.expiresAt = entity.createdAt.plus(CODE_TTL);
             return entity.persist();
         }).invoke(() -> LOG.debugf("issued %s code for %s", purpose, subject)).replaceWith(code);
@@ -204,13 +205,13 @@ public class PortalService {
         return Panache.withTransaction(() -> LookupCodeEntity.<LookupCodeEntity>find(
                 "purpose = ?1 and subject = ?2 and usedAt is null order by id desc", purpose, subject).firstResult()
                 .map(entity -> {
-                    if (entity == null || entity.expiresAt.isBefore(OffsetDateTime.now()) || entity.attempts >= 5) {
+                    if (entity == null || entity.expiresAt.isBefore(FlowClock.offsetNow()) || entity.attempts >= 5) {
                         return false;
                     }
                     boolean ok = code != null && MessageDigest.isEqual(entity.codeHash.getBytes(),
                             hash(subject, code.strip()).getBytes());
                     if (ok) {
-                        entity.usedAt = OffsetDateTime.now();
+                        entity.usedAt = FlowClock.offsetNow();
                     } else {
                         entity.attempts++;
                     }

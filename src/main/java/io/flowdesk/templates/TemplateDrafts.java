@@ -1,5 +1,6 @@
 package io.flowdesk.templates;
 
+import io.flowdesk.shared.FlowClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.forms.FormDrafts;
@@ -161,7 +162,7 @@ public class TemplateDrafts {
             draft.bpmnXml = bpmnXml;
             draft.revision = existing == null ? 1 : existing.revision + 1;
             draft.updatedBy = user.username();
-            draft.updatedAt = OffsetDateTime.now();
+            draft.updatedAt = FlowClock.offsetNow();
             return (existing == null ? draft.persist() : Uni.createFrom().item(draft)).replaceWith(draft);
         })).map(d -> new Draft(key, meta, bpmnXml, d.revision, true));
     }

@@ -1,5 +1,6 @@
 package io.flowdesk.templates;
 
+import io.flowdesk.shared.FlowClock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -217,7 +218,7 @@ public class TemplateService {
         entity.contentHash = hash;
         entity.deploymentId = deployed.deploymentId();
         entity.processDefinitionId = deployed.processDefinitionId();
-        entity.publishedAt = OffsetDateTime.now();
+        entity.publishedAt = FlowClock.offsetNow();
         entity.publishedBy = publishedBy;
         return entity;
     }

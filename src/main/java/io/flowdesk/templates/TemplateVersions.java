@@ -1,5 +1,6 @@
 package io.flowdesk.templates;
 
+import io.flowdesk.shared.FlowClock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.forms.FormDrafts;
@@ -77,7 +78,7 @@ public class TemplateVersions {
                         throw new NotFound(Text.of("template.error.versionNotFound", key, String.valueOf(version)));
                     }
                     v.status = DEPRECATED;
-                    v.deprecatedAt = OffsetDateTime.now();
+                    v.deprecatedAt = FlowClock.offsetNow();
                 })).invoke(() -> templates.forget(key)).replaceWithVoid();
     }
 

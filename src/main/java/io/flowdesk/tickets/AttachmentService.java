@@ -1,5 +1,6 @@
 package io.flowdesk.tickets;
 
+import io.flowdesk.shared.FlowClock;
 import io.flowdesk.audit.AuditLog;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.shared.FieldError;
@@ -95,7 +96,7 @@ public class AttachmentService {
                                 a.storageKey = stored[0];
                                 a.uploadedBy = user.username();
                                 a.internal = internal && !user.isCustomer();
-                                a.createdAt = OffsetDateTime.now();
+                                a.createdAt = FlowClock.offsetNow();
                                 fresh.updatedAt = a.createdAt;
                                 return a.persist()
                                         .call(() -> TicketRelay.timeline(fresh, "ATTACHMENT", user.username(), null,

@@ -1,5 +1,6 @@
 package io.flowdesk.tickets;
 
+import io.flowdesk.shared.FlowClock;
 import io.flowdesk.audit.AuditLog;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Department;
@@ -83,11 +84,12 @@ public class CollaborationService {
                 .chain(ticket -> tickets.partnerTasks(user, ticket).chain(mine -> {
                     TicketEventEntity entry = new TicketEventEntity();
                     entry.ticketId = ticket.id;
-                    entry.at = OffsetDateTime.now();
+                    entry.at = FlowClock.offsetNow();
                     entry.kind = hidden ? "NOTE" : "REPLY";
                     entry.actor = user.username();
                     entry.summary = body.length() > 200 ? body.substring(0, 200) + "…" : body;
-                    var details = TicketRelay.details("text", body);
+                    var details = TicketRelay.details("text", body, "authorKind",
+                            user.isCustomer() ? "customer" : user.isPartner() ? "partner" : "staff");
                     var names = details.putArray("mentions");
                     users.stream().filter(u -> !u.isCustomer()).forEach(u -> names.add(u.username()));
                     entry.summaryText = StoredText.write(Text.literal(entry.summary));
@@ -186,7 +188,7 @@ public class CollaborationService {
                         } else {
                             fresh.assignee = toUser;
                         }
-                        ticket.updatedAt = OffsetDateTime.now();
+                        ticket.updatedAt = FlowClock.offsetNow();
                         String to = toDept ? toDepartment : toUser;
                         var details = TicketRelay.details("task", fresh.nameZh, "taskEn", fresh.nameEn, "from", from,
                                 "to", to, "reason", reason.strip());
@@ -227,7 +229,7 @@ public class CollaborationService {
                 return Uni.createFrom().item(ticket);
             }
             ticket.priority = priority;
-            ticket.updatedAt = OffsetDateTime.now();
+            ticket.updatedAt = FlowClock.offsetNow();
             return TicketTaskEntity.update("priority = ?1 where ticketId = ?2 and state = 'OPEN'", priority, ticket.id)
                     .chain(() -> TicketRelay.timeline(ticket, "PRIORITY_CHANGED", user.username(), null,
                     Text.of("timeline.text.priority", from, priority, reason.strip()),
@@ -270,7 +272,7 @@ public class CollaborationService {
                         WatcherEntity watcher = new WatcherEntity();
                         watcher.ticketId = ticket.id;
                         watcher.username = who;
-                        watcher.createdAt = OffsetDateTime.now();
+                        watcher.createdAt = FlowClock.offsetNow();
                         return watcher.persist().call(() -> TicketRelay.timeline(ticket, "WATCHER_ADDED",
                                 user.username(), null, Text.of("timeline.text.watcher", who), TicketRelay.details("watcher", who), true))
                                 .call(() -> audit.record(user.username(), "ticket.watch", "ticket", number,

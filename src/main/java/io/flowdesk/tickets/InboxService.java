@@ -1,5 +1,6 @@
 package io.flowdesk.tickets;
 
+import io.flowdesk.shared.FlowClock;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Forbidden;
@@ -105,7 +106,7 @@ public class InboxService {
                     view.name = trimmed;
                     view.filtersJson = Json.write(query);
                     if (view.createdAt == null) {
-                        view.createdAt = OffsetDateTime.now();
+                        view.createdAt = FlowClock.offsetNow();
                     }
                     return view.<SavedViewEntity>persist();
                 })).map(v -> new SavedView(v.id, v.name, query));

@@ -1,5 +1,6 @@
 package io.flowdesk.tickets;
 
+import io.flowdesk.shared.FlowClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +61,7 @@ public class TicketRelay {
                     if (processInstanceId != null && TicketEntity.PENDING.equals(ticket.engineState)) {
                         ticket.processInstanceId = processInstanceId;
                         ticket.engineState = TicketEntity.ACTIVE;
-                        ticket.updatedAt = OffsetDateTime.now();
+                        ticket.updatedAt = FlowClock.offsetNow();
                     }
                     return EngineEventEntity.<EngineEventEntity>list("ticketId = ?1 order by id", ticketId)
                             .chain(events -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(ticket, events));
@@ -87,7 +88,7 @@ public class TicketRelay {
                             .chain(ignored -> {
                                 long maxId = events.get(events.size() - 1).id;
                                 ticket.currentStep = state.currentStep();
-                                ticket.updatedAt = OffsetDateTime.now();
+                                ticket.updatedAt = FlowClock.offsetNow();
                                 return EngineEventEntity.delete("ticketId = ?1 and id <= ?2", ticket.id, maxId);
                             }).replaceWithVoid();
                 }));
@@ -96,7 +97,7 @@ public class TicketRelay {
     private Uni<Void> applyOne(State state, EngineEventEntity event) {
         JsonNode payload = Json.parse(event.payloadJson == null ? "{}" : event.payloadJson);
         TicketEntity ticket = state.ticket;
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = FlowClock.offsetNow();
         EngineEventKind kind = EngineEventKind.valueOf(event.kind);
         switch (kind) {
             case TASK_CREATED -> {
@@ -237,7 +238,7 @@ public class TicketRelay {
         String summary = text.in(Messages.EN);
         TicketEventEntity entry = new TicketEventEntity();
         entry.ticketId = ticket.id;
-        entry.at = OffsetDateTime.now();
+        entry.at = FlowClock.offsetNow();
         entry.kind = kind;
         entry.actor = actor;
         entry.taskId = taskId;

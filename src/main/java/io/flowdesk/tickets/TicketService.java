@@ -1,5 +1,6 @@
 package io.flowdesk.tickets;
 
+import io.flowdesk.shared.FlowClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.forms.FormService;
 import io.flowdesk.identity.CurrentUser;
@@ -204,7 +205,7 @@ public class TicketService {
                 .chain(session -> session.createNativeQuery("select nextval('ticket_number_seq')", Long.class)
                         .getSingleResult())
                 .chain(sequence -> {
-                    OffsetDateTime now = OffsetDateTime.now();
+                    OffsetDateTime now = FlowClock.offsetNow();
                     TicketEntity ticket = new TicketEntity();
                     ticket.number = String.format("FD-%d-%06d", Year.now().getValue(), sequence);
                     ticket.templateVersionId = template.id();
@@ -279,7 +280,7 @@ public class TicketService {
 
     /** Ticket ids still PENDING and older than the given age (for the reconciler). */
     public Uni<List<Long>> pendingOlderThan(java.time.Duration age) {
-        OffsetDateTime before = OffsetDateTime.now().minus(age);
+        OffsetDateTime before = FlowClock.offsetNow().minus(age);
         return Panache.withSession(() -> TicketEntity.<TicketEntity>find("engineState = ?1 and createdAt < ?2",
                 TicketEntity.PENDING, before).list()).map(list -> list.stream().map(t -> t.id).toList());
     }
@@ -404,7 +405,7 @@ public class TicketService {
                 return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
                         Text.of("ticket.error.reopenActive", number)));
             }
-            if (ticket.resolvedAt.isBefore(OffsetDateTime.now().minusDays(maxDays))) {
+            if (ticket.resolvedAt.isBefore(FlowClock.offsetNow().minusDays(maxDays))) {
                 return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
                         Text.of("ticket.error.reopenExpired", number, maxDays)));
             }
@@ -424,7 +425,7 @@ public class TicketService {
                         fresh.engineState = TicketEntity.ACTIVE;
                         fresh.processInstanceId = processInstanceId;
                         fresh.resolvedAt = null;
-                        fresh.updatedAt = OffsetDateTime.now();
+                        fresh.updatedAt = FlowClock.offsetNow();
                         return TicketRelay.timeline(fresh, "REOPENED", user.username(), null,
                                 Text.of("timeline.text.reopened", reason.strip()), TicketRelay.details("reason", reason.strip()), false);
                     }))).chain(() -> relay.drain(ticket.id)).chain(() -> get(user, number));
@@ -461,7 +462,7 @@ public class TicketService {
                 csat.rating = rating;
                 csat.comment = comment == null || comment.isBlank() ? null : comment.strip();
                 csat.createdBy = user.username();
-                csat.createdAt = OffsetDateTime.now();
+                csat.createdAt = FlowClock.offsetNow();
                 ticket.csatRating = rating;
                 ticket.updatedAt = csat.createdAt;
                 return csat.persist().call(() -> TicketRelay.timeline(ticket, "CSAT", user.username(), null,

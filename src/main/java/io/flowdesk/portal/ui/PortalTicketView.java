@@ -1,5 +1,6 @@
 package io.flowdesk.portal.ui;
 
+import io.flowdesk.shared.FlowClock;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -220,7 +221,7 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
             rate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             box.add(stars, comment, rate);
         }
-        if (ticket.resolvedAt() != null && ticket.resolvedAt().isAfter(OffsetDateTime.now()
+        if (ticket.resolvedAt() != null && ticket.resolvedAt().isAfter(FlowClock.offsetNow()
                 .minusDays(reopenDays))) {
             TextArea reason = new TextArea(getTranslation("portal.reopen.reason"));
             reason.setId("reopen-reason");
