@@ -145,4 +145,16 @@ public class TicketCommands {
             return ticket;
         });
     }
+
+    /**
+     * The SLA summary shown, sorted and filtered in the inbox: the earliest open deadline and the worst state. A
+     * plain update that leaves the row version alone, so it never makes a person's concurrent edit fail.
+     */
+    public Uni<Void> setSlaSummary(long ticketId, java.time.Instant nextDueAt, String state) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.createNativeQuery(
+                "update ticket set sla_due_at = ?1, sla_state = ?2 where id = ?3")
+                .setParameter(1, nextDueAt == null ? null : java.time.OffsetDateTime.ofInstant(nextDueAt,
+                        java.time.ZoneOffset.UTC))
+                .setParameter(2, state).setParameter(3, ticketId).executeUpdate()).replaceWithVoid();
+    }
 }
