@@ -12,6 +12,10 @@ public interface FlowDeskConfig {
     @WithDefault("false")
     boolean demo();
 
+    /** Open demo tickets at past instants (bin/flowdesk run), created once into an empty database. */
+    @WithDefault("false")
+    boolean demoTickets();
+
     Templates templates();
 
     Reconcile reconcile();
