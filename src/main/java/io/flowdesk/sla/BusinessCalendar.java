@@ -115,7 +115,9 @@ public final class BusinessCalendar {
         return arithmetic.isWorking(at);
     }
 
-    /** The first whole minute at or after {@code at} that starts a working minute ({@code plusWorkingMinutes(at, 0)}). */
+    /**
+     * The first whole minute at or after {@code at} that starts a working minute ({@code plusWorkingMinutes(at, 0)}).
+     */
     public Instant nextWorkingInstant(Instant at) {
         return arithmetic.plus(at, 0);
     }

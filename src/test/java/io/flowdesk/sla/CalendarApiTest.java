@@ -139,11 +139,12 @@ class CalendarApiTest {
         as("admin").body(Map.of("zone", "America/New_York", "week", Map.of("MONDAY", List.of("09:00-17:00"),
                 "THURSDAY", List.of("09:00-17:00"), "FRIDAY", List.of("09:00-17:00"))))
                 .put("/api/calendars/test-us").then().statusCode(200);
-        as("admin").contentType("text/calendar; charset=UTF-8").body(CalendarIcsTest.sample()).post("/api/calendars/test-us/ics")
+        as("admin").contentType("text/calendar; charset=UTF-8").body(CalendarIcsTest.sample())
+                .post("/api/calendars/test-us/ics")
                 .then().statusCode(200).body("holidaysChanged", equalTo(2)).body("makeUpDaysChanged", equalTo(2))
                 .body("calendar.holidays.date", hasItems("2026-11-26", "2026-11-27"))
                 .body("calendar.makeUpDays.date", hasItems("2026-11-29", "2026-12-24"));
-        // Wednesday 2026-11-25 16:00 EST + 120: Thu/Fri are Thanksgiving, Sunday 11-29 is a make-up day (Monday's hours)
+        // Wednesday 2026-11-25 16:00 EST + 120: Thu/Fri are Thanksgiving, Sunday 11-29 works Monday's hours
         as("agent1").get("/api/calendars/test-us/due?start=2026-11-25T21:00:00Z&minutes=120").then()
                 .statusCode(200).body("due", equalTo("2026-11-29T16:00:00Z"));
         as("admin").header("Accept-Language", "zh-CN").contentType("text/calendar")

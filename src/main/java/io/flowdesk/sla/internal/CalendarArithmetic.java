@@ -145,7 +145,7 @@ public final class CalendarArithmetic {
         return Optional.empty();
     }
 
-    /** The day's working ranges as {@code [start, end)} epoch seconds; ranges that a DST change empties are left out. */
+    /** The day's working ranges as {@code [start, end)} epoch seconds; ranges a DST change empties are left out. */
     List<long[]> intervals(LocalDate day) {
         List<CalendarRange> ranges = calendar.rangesOn(day);
         List<long[]> out = new ArrayList<>(ranges.size());

@@ -4,7 +4,9 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
  * A calendar's fields, data in ({@link #show}) and out ({@link #input()}): names, zone, ranges per weekday as
  * {@code 09:00-12:00, 13:30-18:00}, holidays and make-up days one per line as {@code 2026-02-14 春节}.
  */
-class CalendarForm extends Composite<FormLayout> {
+class CalendarForm extends Composite<VerticalLayout> {
 
     final TextField key = new TextField();
     private final TextField nameZh = new TextField();
@@ -40,8 +42,8 @@ class CalendarForm extends Composite<FormLayout> {
     private final TextArea makeUpDays = new TextArea();
 
     CalendarForm() {
-        FormLayout layout = getContent();
-        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
         field(key, "calendar-key", "calendar.field.key");
         field(nameZh, "calendar-name-zh", "calendar.field.nameZh");
         field(nameEn, "calendar-name-en", "calendar.field.nameEn");
@@ -55,18 +57,21 @@ class CalendarForm extends Composite<FormLayout> {
         makeUpWeekday.setLabel(getTranslation("calendar.field.makeUpWeekday"));
         makeUpWeekday.setItems(DayOfWeek.values());
         makeUpWeekday.setItemLabelGenerator(d -> getTranslation("calendar.weekday." + d.name()));
-        layout.add(key, nameZh, nameEn, zone, makeUpWeekday, always);
+        zone.setWidth("16em");
+        layout.add(row(key, nameZh, nameEn, zone, makeUpWeekday, always));
+        FlexLayout days = row();
         for (DayOfWeek day : DayOfWeek.values()) {
             TextField ranges = new TextField();
             field(ranges, "week-" + day.name(), "calendar.weekday." + day.name());
-            ranges.setPlaceholder("09:00-12:00, 13:30-18:00");
-            ranges.setHelperText(day == DayOfWeek.MONDAY ? getTranslation("calendar.field.rangesHint") : null);
+            ranges.setPlaceholder(getTranslation("calendar.field.dayOff"));
+            ranges.setWidth("15em");
             week.put(day, ranges);
-            layout.add(ranges);
+            days.add(ranges);
         }
         area(holidays, "calendar-holidays", "calendar.field.holidays");
         area(makeUpDays, "calendar-makeups", "calendar.field.makeUpDays");
-        layout.add(holidays, makeUpDays);
+        layout.add(new com.vaadin.flow.component.html.Span(getTranslation("calendar.field.rangesHint")), days,
+                row(holidays, makeUpDays));
     }
 
     void show(BusinessCalendar c, boolean isNew) {
@@ -157,6 +162,16 @@ class CalendarForm extends Composite<FormLayout> {
         area.setId(id);
         area.setLabel(getTranslation(labelKey));
         area.setHelperText(getTranslation("calendar.field.daysHint"));
-        area.setMaxHeight("16em");
+        area.setWidth("min(100%, 30em)");
+        area.setHeight("14em");
+    }
+
+    private static FlexLayout row(com.vaadin.flow.component.Component... parts) {
+        FlexLayout row = new FlexLayout(parts);
+        row.setWidthFull();
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.getStyle().set("gap", "0 var(--lumo-space-m)");
+        return row;
     }
 }

@@ -59,6 +59,7 @@ public class CalendarsView extends VerticalLayout implements BeforeEnterObserver
         }
         form = new CalendarForm();
         chooser.setId("calendar-select");
+        chooser.setWidth("min(100%, 24em)");
         chooser.setLabel(getTranslation("calendar.view.choose"));
         chooser.setItemLabelGenerator(c -> (UiSession.localeTag().startsWith("zh") ? c.nameZh() : c.nameEn())
                 + " (" + c.key() + ")");

@@ -1,7 +1,6 @@
 package io.flowdesk.sla.ui;
 
 import static io.flowdesk.testing.Browser.screenshot;
-import static io.flowdesk.testing.Browser.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,8 +65,8 @@ class CalendarsViewIT {
         wait.until(d -> attribute(d, "week-MONDAY", "invalid") != null);
         String error = String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "return document.getElementById('week-MONDAY').errorMessage"));
-        assertEquals(zh ? "星期一：时间段 09:00-12:00 与 11:00-18:00 重叠" : "Monday: the ranges 09:00-12:00 and 11:00-18:00 overlap",
-                error);
+        assertEquals(zh ? "星期一：时间段 09:00-12:00 与 11:00-18:00 重叠"
+                : "Monday: the ranges 09:00-12:00 and 11:00-18:00 overlap", error);
         type(driver, "week-MONDAY", "09:00-18:00");
         Browser.click(driver, "calendar-save");
         Browser.click(driver, "calendar-china");
@@ -95,6 +94,13 @@ class CalendarsViewIT {
                         + "&minutes=120")).header("Authorization", AppProcess.basic("agent1")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals("{\"due\":\"2026-02-14T02:00:00Z\"}", response.body());
+    }
+
+    /** Types into a field after scrolling it to the middle of the screen (a phone's toast covers the top). */
+    private static void type(WebDriver driver, String id, String text) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", id);
+        Browser.type(driver, id, text);
     }
 
     private static Object attribute(WebDriver d, String id, String name) {
