@@ -110,6 +110,22 @@ public class DeadlineScanner {
                 : drainDue().map(more -> more + result.fired()));
     }
 
+    /** Waits until no deadline is due any more (other passes may hold some, locked); drains what is left. */
+    Uni<Void> settle(long untilNanos) {
+        Instant now = clock.now();
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "select count(*) from deadline where fired_at is null and due_at <= ?1 and attempts < ?2 "
+                        + "and (retry_at is null or retry_at <= ?1)", Long.class)
+                .setParameter(1, Deadlines.utc(now)).setParameter(2, maxAttempts).getSingleResult()))
+                .chain(left -> {
+                    if (left == 0 || System.nanoTime() > untilNanos) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(50))
+                            .chain(this::drainDue).chain(() -> settle(untilNanos));
+                });
+    }
+
     private record Pass(int fired, boolean more) {
     }
 
