@@ -55,7 +55,7 @@ public class EscalationHandler implements DeadlineHandler {
     DeadlineScanner scanner;
 
     @Inject
-    EscalationCalendars calendars;
+    Calendars calendars;
 
     @Inject
     FlowClock clock;
@@ -72,7 +72,10 @@ public class EscalationHandler implements DeadlineHandler {
     @Override
     public Uni<Void> fire(Deadline deadline) {
         EscalationLevel level = EscalationLevel.parse(deadline.payloadJson());
-        return calendars.get(level.calendar()).onFailure().recoverWithItem(BusinessCalendar.ALWAYS).chain(calendar -> {
+        // no calendar named: calendar time; an unknown one (deleted since): calendar time too, rather than never firing
+        Uni<BusinessCalendar> named = level.calendar() == null ? Uni.createFrom().item(BusinessCalendar.ALWAYS)
+                : calendars.get(level.calendar()).onFailure().recoverWithItem(BusinessCalendar.ALWAYS);
+        return named.chain(calendar -> {
             Instant now = clock.now();
             if (level.workingHoursOnly() && !calendar.isWorking(now)) {
                 return deadlines.schedule(deadline.key(), deadline.owner(), deadline.ticketId(),

@@ -103,6 +103,31 @@ class EscalationHandlerTest {
                 + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from sla_firing where key = '" + base + "breach'")));
     }
 
+    @Test
+    void aWorkingHoursLevelDueOnASaturdayWaitsForMondayMorning() throws Throwable {
+        String number = createTicket("agent1", Tickets.body("ecommerce-refund", "P3", Map.of("orderNo", "ESC-2",
+                "refundAmount", 20, "reason", "other")));
+        long ticketId = longOf("select id from ticket where number = '" + number + "'");
+        Instant saturdayNoon = Instant.parse("2026-12-05T04:00:00Z"); // 12:00 in Shanghai
+        await(() -> clock.set(saturdayNoon));
+        String key = "sla:" + ticketId + ":RESOLUTION:1:breach";
+        String payload = "{\"target\":\"RESOLUTION\",\"cycle\":1,\"level\":\"breach\",\"calendar\":\"cn-standard\","
+                + "\"workingHoursOnly\":true,\"dueAt\":\"2026-12-05T03:00:00Z\","
+                + "\"actions\":[{\"type\":\"notify\",\"to\":\"supervisor\"}]}";
+        await(() -> Panache.withTransaction(() -> deadlines.schedule(key, "sla", ticketId,
+                Instant.parse("2026-12-05T03:00:00Z"), payload)));
+        await(() -> deadlines.drainDue());
+        assertEquals(0, timeline(ticketId, "SLA_BREACHED"), "no escalation at the weekend");
+        assertEquals("2026-12-07T01:00:00Z", stringOf("select to_char(due_at at time zone 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from deadline where key = '" + key + "' and fired_at is null"),
+                "moved to Monday 09:00 Shanghai");
+        await(() -> clock.set(Instant.parse("2026-12-07T01:00:30Z")));
+        await(() -> deadlines.drainDue());
+        assertEquals(1, timeline(ticketId, "SLA_BREACHED"));
+        assertEquals(1, longOf("select count(*) from notification where username = 'supervisor' and ticket_id = "
+                + ticketId + " and kind = 'SLA_BREACHED'"));
+    }
+
     private static String payload(String level, Integer minutes, Instant due, String actions) {
         return "{\"target\":\"RESOLUTION\",\"taskId\":null,\"step\":null,\"cycle\":1,\"level\":\"" + level
                 + "\",\"minutes\":" + minutes + ",\"calendar\":\"24x7\",\"workingHoursOnly\":false,\"dueAt\":\""
