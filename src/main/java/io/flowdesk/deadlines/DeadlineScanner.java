@@ -84,10 +84,18 @@ public class DeadlineScanner {
         if (enabled) {
             timer = vertx.setPeriodic(poll.toMillis(), id -> {
                 if (busy.compareAndSet(false, true)) {
-                    drainDue().subscribe().with(count -> busy.set(false), failure -> {
+                    try {
+                        // a timer runs on the root context; Panache needs a (safe) duplicated one of its own
+                        io.quarkus.vertx.VertxContextSupport.subscribe(() -> drainDue().toMulti(), pass -> pass.with(
+                                count -> busy.set(false), failure -> {
+                                    busy.set(false);
+                                    LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on "
+                                            + "the next pass");
+                                }, () -> busy.set(false)));
+                    } catch (RuntimeException e) {
                         busy.set(false);
-                        LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on the next pass");
-                    });
+                        LOG.warnf(e, "deadline scan did not start");
+                    }
                 }
             });
         }
