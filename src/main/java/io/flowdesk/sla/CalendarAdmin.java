@@ -99,7 +99,7 @@ public class CalendarAdmin {
             Uni<?> saved = found == null ? row.persist() : Uni.createFrom().item(row);
             return saved.chain(() -> Panache.getSession().chain(s -> s.flush()))
                     .chain(() -> CalendarDayEntity.delete("calendarKey", value.key()))
-                    .chain(() -> CalendarDayEntity.persist(CalendarRows.dayRows(value)))
+                    .chain(() -> CalendarRows.persistDays(value))
                     .replaceWith(value);
         });
     }

@@ -53,6 +53,12 @@ public final class CalendarRows {
         return rows;
     }
 
+    /** Persists the day rows (none is fine: Panache refuses an empty list). */
+    public static io.smallrye.mutiny.Uni<Void> persistDays(BusinessCalendar value) {
+        List<CalendarDayEntity> rows = dayRows(value);
+        return rows.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().voidItem() : CalendarDayEntity.persist(rows);
+    }
+
     static String weekJson(BusinessCalendar value) {
         Map<String, List<String>> week = new LinkedHashMap<>();
         value.week().forEach((day, ranges) -> {

@@ -54,7 +54,7 @@ public class CalendarSeeder {
                 .setParameter("makeUp", row.makeUpWeekday).setParameter("always", row.twentyFourSeven)
                 .executeUpdate())
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(0)
-                        : CalendarDayEntity.persist(CalendarRows.dayRows(calendar))
+                        : CalendarRows.persistDays(calendar)
                                 .chain(() -> audit.record("system", "calendar.seeded", "calendar", calendar.key(),
                                         Map.of("holidays", calendar.holidays().size(),
                                                 "makeUpDays", calendar.makeUpDays().size())))
