@@ -13,6 +13,8 @@ public final class Tiers {
     }
 
     public static String higher(String a, String b) {
-        return ALL.indexOf(b) > ALL.indexOf(a) ? b : a == null ? STANDARD : a;
+        String left = a == null || !ALL.contains(a) ? STANDARD : a;
+        String right = b == null || !ALL.contains(b) ? STANDARD : b;
+        return ALL.indexOf(right) > ALL.indexOf(left) ? right : left;
     }
 }

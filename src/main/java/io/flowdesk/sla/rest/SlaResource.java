@@ -3,36 +3,28 @@ package io.flowdesk.sla.rest;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.Text;
-import io.flowdesk.shared.rest.RequestLocale;
 import io.flowdesk.sla.SlaPolicies;
 import io.flowdesk.sla.SlaPolicy;
-import io.flowdesk.sla.SlaService;
 import io.flowdesk.sla.SlaTarget;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** SLA policies (staff read, admins replace the ordered list) and a ticket's SLA targets. */
-@Path("/api")
+/** SLA policies: staff read them, admins replace the ordered list. */
+@Path("/api/sla")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaResource {
 
     @Inject
     SlaPolicies policies;
-
-    @Inject
-    SlaService sla;
 
     @Inject
     SecurityIdentity identity;
@@ -50,7 +42,7 @@ public class SlaResource {
     }
 
     @GET
-    @Path("/sla/policies")
+    @Path("/policies")
     public Uni<List<SlaPolicy>> list() {
         CurrentUser user = CurrentUser.of(identity);
         if (user.isCustomer() || user.isPartner()) {
@@ -60,17 +52,9 @@ public class SlaResource {
     }
 
     @PUT
-    @Path("/sla/policies")
+    @Path("/policies")
     public Uni<List<SlaPolicy>> replace(List<SlaPolicy> body) {
         return policies.replace(CurrentUser.of(identity), body);
     }
 
-    @GET
-    @Path("/tickets/{number}/sla")
-    public Uni<List<TargetView>> ticket(@PathParam("number") String number, @Context RoutingContext context) {
-        CurrentUser user = CurrentUser.of(identity);
-        Locale locale = RequestLocale.of(context);
-        return sla.targetsFor(user, number)
-                .map(list -> list.stream().map(t -> TargetView.of(t, locale, user.isCustomer())).toList());
-    }
 }
