@@ -72,6 +72,9 @@ class CalendarsViewIT {
         Browser.click(driver, "calendar-china");
         wait.until(d -> value(d, "calendar-makeups").contains("2026-02-14"));
         assertTrue(value(driver, "calendar-holidays").contains("2025-10-08"), "国庆 2025 loaded");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('calendar-makeups').scrollIntoView({block: 'center'})");
+        keep(screenshot(driver, "calendars-days-" + shot), "days-" + shot);
         type(driver, "try-start", "2026-02-13 17:00");
         type(driver, "try-minutes", "120");
         Browser.click(driver, "try-due");
