@@ -24,6 +24,9 @@ class CalendarApiTest {
     @Inject
     AuditLog audit;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     static Map<String, Object> lunchCalendar(List<String> monday) {
         return Map.of("nameZh", "午休日历", "nameEn", "Lunch calendar", "zone", "Asia/Shanghai",
                 "week", Map.of("MONDAY", monday, "TUESDAY", List.of("09:00-12:00", "13:30-18:00")));
@@ -102,6 +105,34 @@ class CalendarApiTest {
         var entries = VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
                 .withSession(() -> audit.of("calendar", "test-lunch")));
         assertTrue(entries.stream().anyMatch(e -> e.action().equals("calendar.saved") && e.actor().equals("admin")));
+    }
+
+    @Test
+    void anEditByAnotherNodeIsSeenOnceItsVersionChanges() throws Exception {
+        as("admin").body(lunchCalendar(List.of("09:00-18:00"))).put("/api/calendars/test-node").then()
+                .statusCode(200).body("week.MONDAY", equalTo(List.of("09:00-18:00")));
+        // another node writes the row (and bumps its version) without telling this one
+        pool.query("update calendar set week_json = '{\"MONDAY\":[\"10:00-11:00\"]}', version = version + 1"
+                + " where key = 'test-node'").execute().await().indefinitely();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<String> monday = List.of();
+        while (System.nanoTime() < deadline) {
+            monday = as("agent1").get("/api/calendars/test-node").then().statusCode(200).extract()
+                    .path("week.MONDAY");
+            if (monday.equals(List.of("10:00-11:00"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(List.of("10:00-11:00"), monday);
+        as("agent1").get("/api/calendars/test-node/due?start=2026-03-09T02:00:00Z&minutes=30").then()
+                .statusCode(200).body("due", equalTo("2026-03-09T02:30:00Z"));
+        // a row written without a version bump is not noticed: the version is the contract
+        pool.query("update calendar set week_json = '{\"MONDAY\":[\"12:00-13:00\"]}' where key = 'test-node'")
+                .execute().await().indefinitely();
+        Thread.sleep(2500);
+        as("agent1").get("/api/calendars/test-node").then().statusCode(200)
+                .body("week.MONDAY", equalTo(List.of("10:00-11:00")));
     }
 
     @Test

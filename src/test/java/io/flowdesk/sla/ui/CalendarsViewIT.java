@@ -72,6 +72,13 @@ class CalendarsViewIT {
         Browser.click(driver, "calendar-china");
         wait.until(d -> value(d, "calendar-makeups").contains("2026-02-14"));
         assertTrue(value(driver, "calendar-holidays").contains("2025-10-08"), "国庆 2025 loaded");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('calendar-makeups').scrollIntoView({block: 'center'})");
+        keep(screenshot(driver, "calendars-days-" + shot), "days-" + shot);
+        // the day lists and the .ics upload are real, rendered components (a stale frontend bundle once lacked them)
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return !!customElements.get('vaadin-text-area') && !!customElements.get('vaadin-upload')"
+                        + " && document.getElementById('calendar-makeups').getBoundingClientRect().height > 100"));
         type(driver, "try-start", "2026-02-13 17:00");
         type(driver, "try-minutes", "120");
         Browser.click(driver, "try-due");
