@@ -21,7 +21,7 @@ final class RawFlowable implements AutoCloseable {
     final ProcessEngine engine;
 
     RawFlowable(String database, boolean asyncExecutor) throws Exception {
-        this.database = database;
+        this.database = database + io.flowdesk.testing.TestSlot.suffix(); // slots run benches side by side
         Db.recreate(database);
         StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
         config.setJdbcUrl(Db.url(database));

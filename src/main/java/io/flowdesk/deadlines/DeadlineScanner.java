@@ -84,10 +84,18 @@ public class DeadlineScanner {
         if (enabled) {
             timer = vertx.setPeriodic(poll.toMillis(), id -> {
                 if (busy.compareAndSet(false, true)) {
-                    drainDue().subscribe().with(count -> busy.set(false), failure -> {
+                    try {
+                        // a timer runs on the root context; Panache needs a (safe) duplicated one of its own
+                        io.quarkus.vertx.VertxContextSupport.subscribe(() -> drainDue().toMulti(), pass -> pass.with(
+                                count -> busy.set(false), failure -> {
+                                    busy.set(false);
+                                    LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on "
+                                            + "the next pass");
+                                }, () -> busy.set(false)));
+                    } catch (RuntimeException e) {
                         busy.set(false);
-                        LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on the next pass");
-                    });
+                        LOG.warnf(e, "deadline scan did not start");
+                    }
                 }
             });
         }
@@ -108,6 +116,22 @@ public class DeadlineScanner {
     public Uni<Integer> drainDue() {
         return pass().chain(result -> !result.more() ? Uni.createFrom().item(result.fired())
                 : drainDue().map(more -> more + result.fired()));
+    }
+
+    /** Waits until no deadline is due any more (other passes may hold some, locked); drains what is left. */
+    Uni<Void> settle(long untilNanos) {
+        Instant now = clock.now();
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "select count(*) from deadline where fired_at is null and due_at <= ?1 and attempts < ?2 "
+                        + "and (retry_at is null or retry_at <= ?1)", Long.class)
+                .setParameter(1, Deadlines.utc(now)).setParameter(2, maxAttempts).getSingleResult()))
+                .chain(left -> {
+                    if (left == 0 || System.nanoTime() > untilNanos) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(50))
+                            .chain(this::drainDue).chain(() -> settle(untilNanos));
+                });
     }
 
     private record Pass(int fired, boolean more) {

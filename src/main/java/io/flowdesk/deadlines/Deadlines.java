@@ -49,10 +49,11 @@ public class Deadlines {
 
     /**
      * Fires everything due by the clock now, batch after batch, in its own transactions (tests, admin "catch up");
-     * answers how many fired. The scanner does the same in the background on every node.
+     * answers how many fired here. It returns once nothing due is left, also none that another node or the
+     * background pass is firing right now (it waits for their commit, at most 10 s). The scanner does the same in the background on every node.
      */
     public Uni<Integer> drainDue() {
-        return scanner.drainDue();
+        return scanner.drainDue().chain(fired -> scanner.settle(System.nanoTime() + 10_000_000_000L).replaceWith(fired));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -157,4 +157,20 @@ public class TicketCommands {
                         java.time.ZoneOffset.UTC))
                 .setParameter(2, state).setParameter(3, ticketId).executeUpdate()).replaceWithVoid();
     }
+
+    /** The open tasks of a ticket, oldest first: what an escalation notifies about or reassigns. */
+    public Uni<java.util.List<OpenTask>> openTasks(long ticketId) {
+        return TicketTaskEntity.<TicketTaskEntity>list("ticketId = ?1 and state = 'OPEN' order by createdAt", ticketId)
+                .map(tasks -> tasks.stream().map(t -> new OpenTask(t.taskId, t.candidateGroup, t.assignee, t.nameZh,
+                        t.nameEn)).toList());
+    }
+
+    public record OpenTask(String taskId, String department, String assignee, String nameZh, String nameEn) {
+    }
+
+    /** Who watches the ticket (user names). */
+    public Uni<java.util.List<String>> watchers(long ticketId) {
+        return WatcherEntity.<WatcherEntity>list("ticketId = ?1 order by username", ticketId)
+                .map(list -> list.stream().map(w -> w.username).toList());
+    }
 }
