@@ -82,11 +82,11 @@ public class TicketEntity extends PanacheEntityBase {
     public OffsetDateTime resolvedAt;
 
     /** The earliest open SLA deadline (kept by the sla feature through TicketCommands.setSlaSummary). */
-    @Column(name = "sla_due_at")
+    @Column(name = "sla_due_at", insertable = false, updatable = false) // written only by setSlaSummary
     public OffsetDateTime slaDueAt;
 
     /** The worst state of the ticket's SLA targets: ON_TRACK, AT_RISK, BREACHED, PAUSED, MET or null. */
-    @Column(name = "sla_state")
+    @Column(name = "sla_state", insertable = false, updatable = false)
     public String slaState;
 
     @Column(name = "reopen_count")
