@@ -1,6 +1,7 @@
 package io.flowdesk.bench;
 
 import io.flowdesk.testing.AppProcess;
+import io.flowdesk.testing.TestSlot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +84,7 @@ public final class Bench {
                     null, null, "includes creating schema, Flowable tables, demo users, templates"));
             results.add(new Results.Row("RSS at idle", "MB", idle, "goal", 400, null, null, null, null));
             if (wants("create") || wants("complete")) {
-                try (RawFlowable raw = new RawFlowable("flowdesk_bench_raw", false)) {
+                try (RawFlowable raw = new RawFlowable("flowdesk_bench_raw" + TestSlot.suffix(), false)) {
                     raw.deploy("it-incident", Files.readString(templates.resolve("it-incident/process.bpmn")));
                     if (wants("create")) {
                         createWorkload(app, raw);
@@ -134,7 +135,7 @@ public final class Bench {
             long ticketsBefore;
             try (Connection db = app.jdbc()) {
                 before = Db.tableWrites(db);
-                commitsBefore = Db.commits(db, "flowdesk_bench");
+                commitsBefore = Db.commits(db, app.database());
                 ticketsBefore = Db.scalar(db, "select count(*) from ticket");
             }
             Load.Outcome fd = Load.run(clients, warmup, seconds, (c, i) -> post(app, "agent1", "/api/tickets",
@@ -143,7 +144,7 @@ public final class Bench {
             String writes;
             try (Connection db = app.jdbc()) {
                 long created = Db.scalar(db, "select count(*) from ticket") - ticketsBefore;
-                writes = perCreate(before, Db.tableWrites(db), Db.commits(db, "flowdesk_bench") - commitsBefore,
+                writes = perCreate(before, Db.tableWrites(db), Db.commits(db, app.database()) - commitsBefore,
                         fd.ok(), created);
             }
             Load.Outcome baseline = Load.run(clients, warmup, seconds, (c, i) -> {
@@ -407,7 +408,7 @@ public final class Bench {
         }
         double rawRate;
         long rawFired;
-        try (RawFlowable raw = new RawFlowable("flowdesk_bench_raw_timers", true)) {
+        try (RawFlowable raw = new RawFlowable("flowdesk_bench_raw_timers" + TestSlot.suffix(), true)) {
             raw.deploy("bench-timer", Files.readString(templates.resolve("bench-timer/process.bpmn")));
             for (int i = 0; i < timers; i++) {
                 raw.engine.getRuntimeService().startProcessInstanceByKey("bench-timer");

@@ -48,6 +48,10 @@ public final class AppProcess implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "");
     }
 
+    public String database() {
+        return database;
+    }
+
     /** Starts the jar; {@code reset} drops and recreates the database first. Returns start-up time in ms. */
     public long start(boolean reset) throws Exception {
         String jar = System.getProperty("flowdesk.jar", "target/quarkus-app/quarkus-run.jar");
