@@ -382,7 +382,8 @@ public final class Bench {
     // ---- 5. timers ----
 
     private void timerWorkload(AppProcess app, Path templates) throws Exception {
-        int timers = smoke ? 50 : 10_000;
+        // -Dbench.timers=N: a smaller set for profiling or a busy machine (the ratio is read against the same N)
+        int timers = smoke ? 50 : Integer.getInteger("bench.timers", 10_000);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
         String body = "{\"type\":\"bench-timer\",\"title\":\"timer\",\"priority\":\"P3\",\"customer\":{\"name\":\"T\","

@@ -76,7 +76,8 @@ public final class AppProcess implements AutoCloseable {
                 : ProcessBuilder.Redirect.appendTo(log.toFile()));
         long started = System.nanoTime();
         process = builder.start();
-        waitUntilReady(Duration.ofSeconds(90));
+        // -Dflowdesk.ready.seconds: more patience on a machine shared by several builds
+        waitUntilReady(Duration.ofSeconds(Integer.getInteger("flowdesk.ready.seconds", 90)));
         return (System.nanoTime() - started) / 1_000_000;
     }
 
