@@ -44,6 +44,9 @@ public final class Bench {
     /** {@code --only=create|complete|inbox|timers|validation}: one workload (for profiling), not the full table. */
     static String ONLY;
 
+    /** {@code --timers=N}: how many timers the timer workload lets fall due (default 10,000). */
+    static Integer TIMERS;
+
     private final boolean smoke;
     private final Results results = new Results();
 
@@ -59,6 +62,8 @@ public final class Bench {
         boolean smoke = List.of(args).contains("--smoke");
         ONLY = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
                 .orElse(null);
+        TIMERS = List.of(args).stream().filter(a -> a.startsWith("--timers=")).map(a -> Integer.valueOf(a.substring(9)))
+                .findFirst().orElse(null);
         long started = System.nanoTime();
         Bench bench = new Bench(smoke);
         bench.run();
@@ -382,8 +387,8 @@ public final class Bench {
     // ---- 5. timers ----
 
     private void timerWorkload(AppProcess app, Path templates) throws Exception {
-        // -Dbench.timers=N: a smaller set for profiling or a busy machine (the ratio is read against the same N)
-        int timers = smoke ? 50 : Integer.getInteger("bench.timers", 10_000);
+        // --timers=N (or -Dbench.timers=N): a smaller set for profiling or a busy machine; the baseline uses the same N
+        int timers = smoke ? 50 : TIMERS != null ? TIMERS : Integer.getInteger("bench.timers", 10_000);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
         String body = "{\"type\":\"bench-timer\",\"title\":\"timer\",\"priority\":\"P3\",\"customer\":{\"name\":\"T\","
