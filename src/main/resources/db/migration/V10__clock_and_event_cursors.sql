@@ -13,3 +13,9 @@ create table event_cursor (
     position    bigint not null default 0,
     updated_at  timestamptz not null default now()
 );
+
+-- The SLA summary of a ticket, kept by the sla feature through TicketCommands.setSlaSummary: the earliest open
+-- deadline and the worst state of its targets, so the inbox shows, sorts and filters by them.
+alter table ticket add column sla_due_at timestamptz;
+alter table ticket add column sla_state varchar(16);
+create index ticket_sla_due on ticket (sla_due_at) where sla_due_at is not null;

@@ -50,6 +50,9 @@ public class Bootstrap {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    DemoTickets demoTickets;
+
     private volatile boolean ready;
     private volatile List<ImportResult> lastImport = List.of();
 
@@ -74,6 +77,10 @@ public class Bootstrap {
         Path templates = Path.of(config.templates().dir());
         lastImport = VertxContextSupport.subscribeAndAwait(() -> importer.importDirectory(templates));
         reconciler.reconcile(java.time.Duration.ZERO);
+        if (config.demo() && config.demoTickets()) {
+            int tickets = VertxContextSupport.subscribeAndAwait(() -> demoTickets.ensure());
+            LOG.infof("Demo tickets ready (%d new)", tickets);
+        }
         ready = true;
         LOG.infof("FlowDesk ready in %d ms (templates: %d imported, %d rejected)",
                 (System.nanoTime() - started) / 1_000_000,

@@ -74,6 +74,10 @@ public class MainLayout extends AppLayout {
         if (user.has(io.flowdesk.identity.Role.DESIGNER) || user.has(io.flowdesk.identity.Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.design"), "design", VaadinIcon.SITEMAP.create()));
         }
+        if (user.has(io.flowdesk.identity.Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.calendars"), "admin/calendars",
+                    VaadinIcon.CALENDAR_CLOCK.create()));
+        }
         nav.setId("side-nav");
         Span me = new Span(user.displayName());
         me.addClassName("fd-drawer-user");

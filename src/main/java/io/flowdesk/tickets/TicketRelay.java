@@ -124,7 +124,11 @@ public class TicketRelay {
                 return task.persist()
                         .chain(() -> timeline(ticket, "TASK_STARTED", null, task.taskId,
                                 Text.of("timeline.text.taskStarted", TimelineTexts.task(task.nameZh, task.nameEn)),
-                                details("task", task.nameZh, "taskEn", task.nameEn, "department", task.candidateGroup),
+                                details("task", task.nameZh, "taskEn", task.nameEn, "department", task.candidateGroup,
+                                        "taskDefKey", task.taskDefKey, "assignee", task.assignee,
+                                        "priority", task.priority, "assignment", text(payload, "assignment"),
+                                        "skills", text(payload, "skills"),
+                                        "targetMinutes", text(payload, "targetMinutes")),
                                 true))
                         .chain(() -> setStatus(ticket, status, null));
             }
@@ -247,6 +251,11 @@ public class TicketRelay {
         entry.detailsJson = details == null ? null : details.toString();
         entry.internal = internal;
         return entry.persist().replaceWithVoid();
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode value = payload.path(field);
+        return value.isMissingNode() || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 
     static ObjectNode details(String... pairs) {

@@ -10,6 +10,15 @@ public final class FlowDeskBpmn {
     /** The ticket status a user task or end event stands for. */
     public static final String TICKET_STATUS = "ticketStatus";
 
+    /** User task: how the new task finds its person (queue, round-robin, least-loaded, best-skill, sticky). */
+    public static final String ASSIGNMENT = "assignment";
+
+    /** User task: required skills with a minimum level, e.g. {@code network:3,printer:1}. */
+    public static final String SKILLS = "skills";
+
+    /** User task: the step's SLA target in working minutes of the ticket's SLA calendar. */
+    public static final String TARGET_MINUTES = "targetMinutes";
+
     private FlowDeskBpmn() {
     }
 }

@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     @Test
     void noFeatureReachesIntoAnotherFeaturesInternals() {
-        for (String feature : new String[] {"forms", "templates", "workflow", "tickets", "identity"}) {
+        for (String feature : new String[] {"forms", "templates", "workflow", "tickets", "identity", "sla"}) {
             noClasses().that().resideOutsideOfPackage("io.flowdesk." + feature + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.flowdesk." + feature + ".internal..")
                     .check(classes);

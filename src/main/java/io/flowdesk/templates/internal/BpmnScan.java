@@ -45,7 +45,8 @@ final class BpmnScan {
             "field", Set.of("name", "stringValue"));
     static final Map<String, Set<String>> FLOWDESK_ATTRIBUTES = Map.of(
             "process", Set.of(FlowDeskBpmn.NAME_EN),
-            "userTask", Set.of(FlowDeskBpmn.NAME_EN, FlowDeskBpmn.TICKET_STATUS),
+            "userTask", Set.of(FlowDeskBpmn.NAME_EN, FlowDeskBpmn.TICKET_STATUS, FlowDeskBpmn.ASSIGNMENT,
+                    FlowDeskBpmn.SKILLS, FlowDeskBpmn.TARGET_MINUTES),
             "endEvent", Set.of(FlowDeskBpmn.NAME_EN, FlowDeskBpmn.TICKET_STATUS),
             "startEvent", Set.of(FlowDeskBpmn.NAME_EN),
             "serviceTask", Set.of(FlowDeskBpmn.NAME_EN),

@@ -81,6 +81,14 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public OffsetDateTime resolvedAt;
 
+    /** The earliest open SLA deadline (kept by the sla feature through TicketCommands.setSlaSummary). */
+    @Column(name = "sla_due_at")
+    public OffsetDateTime slaDueAt;
+
+    /** The worst state of the ticket's SLA targets: ON_TRACK, AT_RISK, BREACHED, PAUSED, MET or null. */
+    @Column(name = "sla_state")
+    public String slaState;
+
     @Column(name = "reopen_count")
     public int reopenCount;
 

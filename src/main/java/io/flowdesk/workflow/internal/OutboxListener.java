@@ -86,6 +86,9 @@ public class OutboxListener implements FlowableEventListener {
                 payload.put("ticketStatus", userTask.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.TICKET_STATUS));
                 payload.put("candidateGroup", userTask.getCandidateGroups().isEmpty() ? null
                         : userTask.getCandidateGroups().get(0));
+                payload.put("assignment", userTask.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.ASSIGNMENT));
+                payload.put("skills", userTask.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.SKILLS));
+                payload.put("targetMinutes", userTask.getAttributeValue(FlowDeskBpmn.NS, FlowDeskBpmn.TARGET_MINUTES));
             }
             route(task, payload);
         }

@@ -1,0 +1,53 @@
+package io.flowdesk.sla.internal;
+
+import io.flowdesk.shared.Text;
+import io.flowdesk.sla.BusinessCalendar;
+import io.flowdesk.sla.Calendars;
+import io.flowdesk.sla.SlaService;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Recomputes every open ticket when a business calendar's version changes (an edit, a loaded schedule, an import),
+ * on whichever node notices; a second node's run finds nothing moved and writes nothing (docs/sla.md).
+ */
+@ApplicationScoped
+public class CalendarWatch {
+
+    private static final Logger LOG = Logger.getLogger(CalendarWatch.class);
+
+    @Inject
+    Calendars calendars;
+
+    @Inject
+    SlaService sla;
+
+    @ConfigProperty(name = "flowdesk.sla.recompute-batch", defaultValue = "500")
+    int batch;
+
+    private final Map<String, Long> seen = new HashMap<>();
+    private boolean primed;
+
+    @Scheduled(every = "5s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void check() throws Throwable {
+        List<BusinessCalendar> all = VertxContextSupport.subscribeAndAwait(() -> calendars.list());
+        boolean changed = false;
+        for (BusinessCalendar calendar : all) {
+            Long before = seen.put(calendar.key(), calendars.version(calendar.key()));
+            changed |= before != null && before != calendars.version(calendar.key());
+        }
+        if (changed && primed) {
+            int count = VertxContextSupport.subscribeAndAwait(() -> sla.recomputeAll(Text.of("sla.cause.calendarEdited"),
+                    batch));
+            LOG.infof("SLA recomputed for %d open tickets after a calendar edit", count);
+        }
+        primed = true;
+    }
+}

@@ -1,0 +1,176 @@
+package io.flowdesk.tickets;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowdesk.notify.Notifications;
+import io.flowdesk.shared.FlowClock;
+import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Text;
+import io.flowdesk.tickets.internal.TicketEntity;
+import io.flowdesk.tickets.internal.TicketTaskEntity;
+import io.flowdesk.tickets.internal.WatcherEntity;
+import io.flowdesk.workflow.EngineBridge;
+import io.flowdesk.workflow.WorkflowEngine;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The small command face of {@code tickets} for the features that react to ticket events ({@code sla},
+ * {@code routing}, {@code automation}): they never write ticket tables themselves. Every command runs in the
+ * caller's Hibernate Reactive session and transaction (an event consumer's batch), writes one timeline entry that
+ * says why, and is a no-op when the ticket is already in the asked-for state, so a repeated delivery changes
+ * nothing twice. Engine calls (assignment) are idempotent by nature.
+ */
+@ApplicationScoped
+public class TicketCommands {
+
+    @Inject
+    WorkflowEngine engine;
+
+    @Inject
+    EngineBridge bridge;
+
+    @Inject
+    Notifications notifications;
+
+    /** A timeline entry of a feature's own kind (e.g. {@code SLA_WARNING}); {@code actor} null for the system. */
+    public Uni<Void> record(long ticketId, String kind, String actor, String taskId, Text text, ObjectNode details,
+            boolean internal) {
+        return ticket(ticketId).chain(ticket -> {
+            ticket.updatedAt = FlowClock.offsetNow();
+            return TicketRelay.timeline(ticket, kind, actor, taskId, text, details, internal);
+        });
+    }
+
+    /** Sets the priority (and that of the open tasks); nothing happens when it already has it. */
+    public Uni<Boolean> setPriority(long ticketId, String priority, String actor, Text why) {
+        if (!Priority.ALL.contains(priority)) {
+            return Uni.createFrom().failure(new IllegalArgumentException("priority " + priority));
+        }
+        return ticket(ticketId).chain(ticket -> {
+            String from = ticket.priority;
+            if (from.equals(priority)) {
+                return Uni.createFrom().item(false);
+            }
+            ticket.priority = priority;
+            ticket.updatedAt = FlowClock.offsetNow();
+            return TicketTaskEntity.update("priority = ?1 where ticketId = ?2 and state = 'OPEN'", priority, ticket.id)
+                    .chain(() -> TicketRelay.timeline(ticket, "PRIORITY_CHANGED", actor, null,
+                            Text.of("timeline.text.priority", from, priority, why), TicketRelay.details("from", from,
+                                    "to", priority, "by", actor == null ? "system" : actor), true))
+                    .call(() -> ticket.processInstanceId == null ? Uni.createFrom().voidItem()
+                            : bridge.run(() -> engine.setTicketVariable(ticket.processInstanceId, "ticketPriority",
+                                    priority)))
+                    .replaceWith(true);
+        });
+    }
+
+    /** Adds a watcher (CC); nothing happens when they already watch. */
+    public Uni<Boolean> addWatcher(long ticketId, String username, String actor) {
+        return ticket(ticketId).chain(ticket -> WatcherEntity.count("ticketId = ?1 and username = ?2", ticketId, username)
+                .chain(count -> {
+                    if (count > 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    WatcherEntity watcher = new WatcherEntity();
+                    watcher.ticketId = ticketId;
+                    watcher.username = username;
+                    watcher.createdAt = FlowClock.offsetNow();
+                    return watcher.persist().chain(() -> TicketRelay.timeline(ticket, "WATCHER_ADDED", actor, null,
+                            Text.of("timeline.text.watcher", username), TicketRelay.details("watcher", username), true))
+                            .replaceWith(true);
+                }));
+    }
+
+    /**
+     * Gives an open task to a person (in the engine and in the ticket tables) and writes why on the timeline
+     * ({@code kind} e.g. {@code TASK_ASSIGNED_AUTO}); false when the task is closed or already theirs.
+     */
+    public Uni<Boolean> assignTask(String taskId, String username, String kind, String actor, Text why,
+            ObjectNode details) {
+        return TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> {
+            if (task == null || !TicketTaskEntity.OPEN.equals(task.state) || username.equals(task.assignee)) {
+                return Uni.createFrom().item(false);
+            }
+            return bridge.run(() -> engine.assign(taskId, username)).chain(() -> ticket(task.ticketId)).chain(ticket -> {
+                task.assignee = username;
+                ticket.updatedAt = FlowClock.offsetNow();
+                return TicketRelay.timeline(ticket, kind, actor, taskId, why, details, true).replaceWith(true);
+            });
+        });
+    }
+
+    /** Moves an open task to a department's queue (unassigned); false when it is closed or already there. */
+    public Uni<Boolean> moveTask(String taskId, String department, String actor, Text why) {
+        return TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> {
+            if (task == null || !TicketTaskEntity.OPEN.equals(task.state)
+                    || department.equals(task.candidateGroup) && task.assignee == null) {
+                return Uni.createFrom().item(false);
+            }
+            String from = task.assignee != null ? task.assignee : task.candidateGroup;
+            return bridge.run(() -> engine.transferToDepartment(taskId, department)).chain(() -> ticket(task.ticketId))
+                    .chain(ticket -> {
+                        task.candidateGroup = department;
+                        task.assignee = null;
+                        ticket.updatedAt = FlowClock.offsetNow();
+                        return TicketRelay.timeline(ticket, "TRANSFERRED", actor, taskId, why, TicketRelay.details(
+                                "task", task.nameZh, "taskEn", task.nameEn, "from", from, "to", department), true)
+                                .replaceWith(true);
+                    });
+        });
+    }
+
+    /** An in-app notification about a ticket (the notify hub adds more channels later). */
+    public Uni<Void> notifyUser(String username, long ticketId, String kind, Text message) {
+        return ticket(ticketId).chain(ticket -> notifications.notifyUser(username, ticket.id, ticket.number, kind,
+                message));
+    }
+
+    /** The ticket's number, status, priority, template, channel and customer, for rules and policies. */
+    public Uni<TicketFacts> facts(long ticketId) {
+        return ticket(ticketId).map(t -> new TicketFacts(t.id, t.number, t.templateKey, t.priority, t.status,
+                t.channel, t.customerUserId, t.createdAt == null ? null : t.createdAt.toInstant(),
+                t.processInstanceId != null && t.engineState != null, t.title));
+    }
+
+    public record TicketFacts(long id, String number, String templateKey, String priority, String status,
+            String channel, Long customerUserId, java.time.Instant createdAt, boolean started, String title) {
+    }
+
+    private static Uni<TicketEntity> ticket(long ticketId) {
+        return TicketEntity.<TicketEntity>findById(ticketId).map(ticket -> {
+            if (ticket == null) {
+                throw new NotFound("ticket " + ticketId);
+            }
+            return ticket;
+        });
+    }
+
+    /**
+     * The SLA summary shown, sorted and filtered in the inbox: the earliest open deadline and the worst state. A
+     * plain update that leaves the row version alone, so it never makes a person's concurrent edit fail.
+     */
+    public Uni<Void> setSlaSummary(long ticketId, java.time.Instant nextDueAt, String state) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.createNativeQuery(
+                "update ticket set sla_due_at = ?1, sla_state = ?2 where id = ?3")
+                .setParameter(1, nextDueAt == null ? null : java.time.OffsetDateTime.ofInstant(nextDueAt,
+                        java.time.ZoneOffset.UTC))
+                .setParameter(2, state).setParameter(3, ticketId).executeUpdate()).replaceWithVoid();
+    }
+
+    /** The open tasks of a ticket, oldest first: what an escalation notifies about or reassigns. */
+    public Uni<java.util.List<OpenTask>> openTasks(long ticketId) {
+        return TicketTaskEntity.<TicketTaskEntity>list("ticketId = ?1 and state = 'OPEN' order by createdAt", ticketId)
+                .map(tasks -> tasks.stream().map(t -> new OpenTask(t.taskId, t.candidateGroup, t.assignee, t.nameZh,
+                        t.nameEn)).toList());
+    }
+
+    public record OpenTask(String taskId, String department, String assignee, String nameZh, String nameEn) {
+    }
+
+    /** Who watches the ticket (user names). */
+    public Uni<java.util.List<String>> watchers(long ticketId) {
+        return WatcherEntity.<WatcherEntity>list("ticketId = ?1 order by username", ticketId)
+                .map(list -> list.stream().map(w -> w.username).toList());
+    }
+}
