@@ -43,6 +43,9 @@ public final class Bench {
     /** {@code --only=create|complete|inbox|timers|deadlines|validation}: one workload (for profiling), not the full table. */
     static String ONLY;
 
+    /** {@code --timers=N}: how many timers the timer workload lets fall due (default 10,000). */
+    static Integer TIMERS;
+
     private final boolean smoke;
     private final Results results = new Results();
 
@@ -58,6 +61,8 @@ public final class Bench {
         boolean smoke = List.of(args).contains("--smoke");
         ONLY = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
                 .orElse(null);
+        TIMERS = List.of(args).stream().filter(a -> a.startsWith("--timers=")).map(a -> Integer.valueOf(a.substring(9)))
+                .findFirst().orElse(null);
         long started = System.nanoTime();
         Bench bench = new Bench(smoke);
         bench.run();
@@ -137,7 +142,7 @@ public final class Bench {
             long ticketsBefore;
             try (Connection db = app.jdbc()) {
                 before = Db.tableWrites(db);
-                commitsBefore = Db.commits(db, "flowdesk_bench");
+                commitsBefore = Db.commits(db, app.database());
                 ticketsBefore = Db.scalar(db, "select count(*) from ticket");
             }
             Load.Outcome fd = Load.run(clients, warmup, seconds, (c, i) -> post(app, "agent1", "/api/tickets",
@@ -146,7 +151,7 @@ public final class Bench {
             String writes;
             try (Connection db = app.jdbc()) {
                 long created = Db.scalar(db, "select count(*) from ticket") - ticketsBefore;
-                writes = perCreate(before, Db.tableWrites(db), Db.commits(db, "flowdesk_bench") - commitsBefore,
+                writes = perCreate(before, Db.tableWrites(db), Db.commits(db, app.database()) - commitsBefore,
                         fd.ok(), created);
             }
             Load.Outcome baseline = Load.run(clients, warmup, seconds, (c, i) -> {
@@ -384,7 +389,8 @@ public final class Bench {
     // ---- 5. timers ----
 
     private void timerWorkload(AppProcess app, Path templates) throws Exception {
-        int timers = smoke ? 50 : 10_000;
+        // --timers=N (or -Dbench.timers=N): a smaller set for profiling or a busy machine; the baseline uses the same N
+        int timers = smoke ? 50 : TIMERS != null ? TIMERS : Integer.getInteger("bench.timers", 10_000);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
         String body = "{\"type\":\"bench-timer\",\"title\":\"timer\",\"priority\":\"P3\",\"customer\":{\"name\":\"T\","

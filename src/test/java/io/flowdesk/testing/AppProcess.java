@@ -48,6 +48,10 @@ public final class AppProcess implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "");
     }
 
+    public String database() {
+        return database;
+    }
+
     /** Starts the jar; {@code reset} drops and recreates the database first. Returns start-up time in ms. */
     public long start(boolean reset) throws Exception {
         String jar = System.getProperty("flowdesk.jar", "target/quarkus-app/quarkus-run.jar");
@@ -72,7 +76,8 @@ public final class AppProcess implements AutoCloseable {
                 : ProcessBuilder.Redirect.appendTo(log.toFile()));
         long started = System.nanoTime();
         process = builder.start();
-        waitUntilReady(Duration.ofSeconds(90));
+        // -Dflowdesk.ready.seconds: more patience on a machine shared by several builds
+        waitUntilReady(Duration.ofSeconds(Integer.getInteger("flowdesk.ready.seconds", 90)));
         return (System.nanoTime() - started) / 1_000_000;
     }
 

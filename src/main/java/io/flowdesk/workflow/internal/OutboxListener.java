@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
@@ -36,6 +38,9 @@ public class OutboxListener implements FlowableEventListener {
 
     private static final String INSERT = "insert into engine_event (ticket_id, process_instance_id, kind, task_id,"
             + " payload_json) values (?, ?, ?, ?, ?)";
+
+    /** Per process definition id: whether it has an fdAssign task (definitions never change once deployed). */
+    private static final Map<String, Boolean> ROUTING = new ConcurrentHashMap<>();
 
     @Override
     public void onEvent(FlowableEvent event) {
@@ -99,12 +104,16 @@ public class OutboxListener implements FlowableEventListener {
      * task is moved to that department's queue (and to the user), and the routing is consumed.
      */
     private static void route(TaskEntity task, Map<String, Object> payload) {
+        if (!mayRoute(task.getProcessDefinitionId())) {
+            return;
+        }
         ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
         if (execution == null) {
             return;
         }
-        Object department = execution.getVariable(ServiceTaskCatalogue.ROUTE_DEPARTMENT);
-        Object user = execution.getVariable(ServiceTaskCatalogue.ROUTE_USER);
+        // by name: a task created by a job (a timer) would otherwise load every variable of each scope first
+        Object department = execution.getVariable(ServiceTaskCatalogue.ROUTE_DEPARTMENT, false);
+        Object user = execution.getVariable(ServiceTaskCatalogue.ROUTE_USER, false);
         if (department instanceof String target && !target.isBlank()) {
             Object original = payload.get("candidateGroup");
             if (original instanceof String group && !group.equals(target)) {
@@ -119,6 +128,31 @@ public class OutboxListener implements FlowableEventListener {
             execution.removeVariable(ServiceTaskCatalogue.ROUTE_DEPARTMENT);
             execution.removeVariable(ServiceTaskCatalogue.ROUTE_USER);
         }
+    }
+
+    /**
+     * Whether the process definition has an fdAssign service task, the only thing that leaves a routing: once per
+     * definition (its model is cached by the engine), so the steps of every other process cost no variable lookup.
+     */
+    private static boolean mayRoute(String processDefinitionId) {
+        if (processDefinitionId == null) {
+            return true;
+        }
+        Boolean known = ROUTING.get(processDefinitionId);
+        if (known != null) {
+            return known;
+        }
+        BpmnModel model = ProcessDefinitionUtil.getBpmnModel(processDefinitionId);
+        if (model == null) {
+            return true;
+        }
+        String assign = "${" + ServiceTaskCatalogue.ASSIGN + "}";
+        boolean routes = model.getProcesses().stream()
+                .flatMap(process -> process.findFlowElementsOfType(ServiceTask.class, true).stream())
+                .anyMatch(serviceTask -> serviceTask.getImplementation() != null
+                        && assign.equals(serviceTask.getImplementation().strip()));
+        ROUTING.put(processDefinitionId, routes);
+        return routes;
     }
 
     private void activity(FlowableActivityEvent event) {
