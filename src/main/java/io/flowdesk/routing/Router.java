@@ -65,6 +65,17 @@ public final class Router {
         return new Decision(task.strategy(), chosen, candidates, excluded, fallback);
     }
 
+    /**
+     * The instant to remember for an assignment made at {@code now}: strictly after every last assignment of the
+     * members (by a microsecond, PostgreSQL's resolution), so two assignments never tie and round robin rotates even
+     * when many are made within one clock tick. The store applies the same rule in SQL.
+     */
+    public static Instant stamp(Instant now, List<Agent> members) {
+        Instant latest = members.stream().map(Agent::lastAssignedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        return latest == null || now.isAfter(latest) ? now : latest.plusNanos(1000);
+    }
+
     /** The sum of the agent's levels over the required skills. */
     static int score(Agent agent, Map<String, Integer> required) {
         int sum = 0;

@@ -156,9 +156,15 @@ public class RoutingStore {
         return Panache.getSession().chain(s -> s.flush());
     }
 
+    /**
+     * Remembers an automatic assignment for round robin. The instant is strictly after every other of the
+     * department ({@link io.flowdesk.routing.Router#stamp}), so assignments within one clock tick still rotate.
+     */
     public Uni<Void> touchLastAssigned(String username, String department, Instant at) {
         return session(s -> s.createNativeQuery("insert into routing_last_assigned (username, department, at) "
-                + "values (?1, ?2, ?3) on conflict (username, department) do update set at = excluded.at")
+                + "values (?1, ?2, greatest(?3, (select max(at) + interval '1 microsecond' from "
+                + "routing_last_assigned where department = ?2))) "
+                + "on conflict (username, department) do update set at = excluded.at")
                 .setParameter(1, username).setParameter(2, department).setParameter(3, odt(at)).executeUpdate())
                 .replaceWithVoid();
     }
