@@ -33,15 +33,6 @@ public class RoutingResource {
     @Inject
     SecurityIdentity identity;
 
-    /** The decision the router would make now, with why in the reader's language; nothing is written. */
-    @GET
-    @Path("/tasks/{id}/assignment-preview")
-    public Uni<RoutingService.Preview> preview(@PathParam("id") String id,
-            @HeaderParam("Accept-Language") String language) {
-        CurrentUser user = CurrentUser.of(identity);
-        return routing.preview(user, id, locale(language, user));
-    }
-
     @GET
     @Path("/me/availability")
     public Uni<RoutingService.AvailabilityView> availability() {
@@ -90,17 +81,7 @@ public class RoutingResource {
     public record CapacityRequest(Integer capacity, String calendar) {
     }
 
-    @POST
-    @Path("/tasks/{id}/reassign")
-    public Uni<RoutingService.Reassigned> reassign(@PathParam("id") String id, ReassignRequest request) {
-        return routing.reassign(CurrentUser.of(identity), id, request == null ? null : request.user(),
-                request == null ? null : request.department(), request == null ? null : request.reason());
-    }
-
-    public record ReassignRequest(String user, String department, String reason) {
-    }
-
-    private static Locale locale(String header, CurrentUser user) {
+    static Locale locale(String header, CurrentUser user) {
         if (header != null && !header.isBlank() && !header.strip().equals("*")) {
             return Messages.locale(header);
         }
