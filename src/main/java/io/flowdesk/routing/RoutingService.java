@@ -409,7 +409,12 @@ public class RoutingService {
             return Uni.createFrom().failure(InvalidInput.of("/calendar", Text.of("routing.error.calendar",
                     Text.of("routing.field.calendar")), "pattern"));
         }
-        return Panache.withTransaction(() -> existingUser(username)
+        Uni<Boolean> known = key == null || shifts.isUnsatisfied() ? Uni.createFrom().item(true)
+                : shifts.get().exists(key);
+        return Panache.withTransaction(() -> existingUser(username).chain(() -> known).chain(ok -> ok
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(InvalidInput.of("/calendar", Text.of("routing.error.calendarUnknown",
+                        Text.of("routing.field.calendar"), key), "exists")))
                 .chain(() -> store.setCapacity(username, capacity, key, FlowClock.instant()))
                 .chain(() -> audit.record(admin.username(), "routing.capacity", "user", username,
                         key == null ? Map.of("capacity", capacity) : Map.of("capacity", capacity, "calendar", key)))

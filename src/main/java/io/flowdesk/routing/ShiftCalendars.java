@@ -11,4 +11,7 @@ public interface ShiftCalendars {
 
     /** True when the calendar with this key is working at {@code at}; an unknown key counts as always working. */
     Uni<Boolean> isWorking(String calendarKey, Instant at);
+
+    /** Whether a calendar with this key exists (for the admin's capacity and shift form). */
+    Uni<Boolean> exists(String calendarKey);
 }
