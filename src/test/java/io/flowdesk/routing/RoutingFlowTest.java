@@ -233,11 +233,41 @@ class RoutingFlowTest {
         as("agent1").body(Map.of("skills", List.of())).put("/api/users/agent1/skills").then().statusCode(403);
         as("admin").header("Accept-Language", "zh-CN").body(Map.of("capacity", -1))
                 .put("/api/users/agent1/capacity").then().statusCode(422).body(containsString("容量必须在 0 到 1000 之间"));
+        as("admin").header("Accept-Language", "en").body(Map.of("capacity", 5, "calendar", "no-such-calendar"))
+                .put("/api/users/agent1/capacity").then().statusCode(422)
+                .body(containsString("Shift calendar: there is no calendar \\\"no-such-calendar\\\""));
         as("agent1").get("/api/routing/board").then().statusCode(403);
         as("supervisor").queryParam("department", "customer-service").get("/api/routing/board").then()
                 .statusCode(200).body("username", org.hamcrest.Matchers.hasItems("agent1", "agent2", "supervisor"))
                 .body("find { it.username == 'agent1' }.capacity", org.hamcrest.Matchers.greaterThan(-1));
         as("customer1").get("/api/tasks/whatever/assignment-preview").then().statusCode(404);
+    }
+
+    @Test
+    void anAgentOffShiftByTheirOwnCalendarGetsNoWork() throws Throwable {
+        TEAM.forEach(u -> availability(u, "online"));
+        as("admin").body(Map.of("capacity", 10, "calendar", "cn-standard")).put("/api/users/agent1/capacity").then()
+                .statusCode(200);
+        // Sunday 6 December 2026, 12:00 in Shanghai: cn-standard does not work
+        as("admin").body(Map.of("set", "2026-12-06T04:00:00Z")).post("/api/clock").then().statusCode(200);
+        try {
+            String number = createTicket("agent1", refund("routing-rr", "P3"));
+            String taskId = Api.openTask(number, "refund-review");
+            List<Map<String, Object>> excluded = as("agent1").get("/api/tasks/" + taskId + "/assignment-preview")
+                    .then().statusCode(200).extract().path("excluded");
+            assertTrue(excluded.stream().anyMatch(e -> "agent1".equals(e.get("username"))
+                    && "offShift".equals(e.get("reason"))), excluded.toString());
+            drain();
+            String chosen = assignee(number);
+            assertTrue(List.of("agent2", "supervisor").contains(chosen), "not agent1: " + chosen);
+            String summary = as("agent1").header("Accept-Language", "en").get("/api/tickets/" + number
+                    + "/timeline").then().extract().path("find { it.kind == 'TASK_ASSIGNED_AUTO' }.summary");
+            assertTrue(summary.contains("agent1 (off shift)"), summary);
+        } finally {
+            as("admin").body(Map.of("set", java.time.Instant.now().toString())).post("/api/clock").then()
+                    .statusCode(200);
+            as("admin").body(Map.of("capacity", 10)).put("/api/users/agent1/capacity").then().statusCode(200);
+        }
     }
 
     @Test
