@@ -40,7 +40,7 @@ class RoutingFlowTest {
     public static class ManualStream implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("flowdesk.events.enabled", "false");
+            return Map.of("flowdesk.events.enabled", "false", "flowdesk.routing.announce-p1", "true");
         }
     }
 
