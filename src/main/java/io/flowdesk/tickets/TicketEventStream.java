@@ -62,8 +62,10 @@ public class TicketEventStream {
                     AtomicBoolean busy = running.computeIfAbsent(consumer.name(), n -> new AtomicBoolean());
                     if (busy.compareAndSet(false, true)) {
                         // a timer runs on the root context; Hibernate Reactive needs a duplicated one per drain
-                        io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(
-                                vertx.getDelegate().getOrCreateContext()).runOnContext(ignored -> {
+                        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
+                                .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+                        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+                        context.runOnContext(ignored -> {
                                     try {
                                         drain(consumer).subscribe().with(count -> busy.set(false), failure -> {
                                             busy.set(false);
