@@ -119,6 +119,7 @@ public class BoardView extends VerticalLayout implements BeforeEnterObserver {
         bar.addClassName("fd-load-bar");
         if (row.load() >= row.capacity()) {
             bar.addClassName("fd-load-full");
+            bar.addThemeVariants(com.vaadin.flow.component.progressbar.ProgressBarVariant.LUMO_ERROR);
         }
         Span load = new Span(t("routing.board.load") + ": " + row.load() + " / " + row.capacity());
         load.addClassName("fd-agent-load");
