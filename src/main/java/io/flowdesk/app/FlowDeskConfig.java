@@ -92,6 +92,16 @@ public interface FlowDeskConfig {
         Optional<String> node();
     }
 
+    /** Read by {@code io.flowdesk.routing.RoutingConsumer} (ADR 0021). */
+    Routing routing();
+
+    interface Routing {
+        /** P1 tasks left in a queue notify every member of their department. */
+        @WithDefault("true")
+        @io.smallrye.config.WithName("announce-p1")
+        boolean announceP1();
+    }
+
     interface Attachments {
         /** Where attachment files are stored (random names; metadata and checksums are in the database). */
         @WithDefault("data/attachments")

@@ -28,7 +28,8 @@ public class MainLayout extends AppLayout {
     private final Button bell;
 
     @Inject
-    public MainLayout(Notifications notifications) {
+    public MainLayout(Notifications notifications,
+            @jakarta.enterprise.inject.Any jakarta.enterprise.inject.Instance<io.flowdesk.shared.ui.ShellContribution> contributions) {
         CurrentUser user = UiSession.user().orElseThrow();
         addClassName("fd-shell");
         Span brand = new Span("FlowDesk");
@@ -59,7 +60,9 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("fd-wide-only");
 
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand, who, bell, new LanguageSwitch(), logout);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand, who);
+        contributions.forEach(c -> c.header().forEach(bar::add));
+        bar.add(bell, new LanguageSwitch(), logout);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(who);
@@ -78,6 +81,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.calendars"), "admin/calendars",
                     VaadinIcon.CALENDAR_CLOCK.create()));
         }
+        contributions.forEach(c -> c.nav().forEach(nav::addItem));
         nav.setId("side-nav");
         Span me = new Span(user.displayName());
         me.addClassName("fd-drawer-user");

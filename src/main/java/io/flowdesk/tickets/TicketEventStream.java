@@ -61,11 +61,22 @@ public class TicketEventStream {
                 for (TicketEventConsumer consumer : consumers) {
                     AtomicBoolean busy = running.computeIfAbsent(consumer.name(), n -> new AtomicBoolean());
                     if (busy.compareAndSet(false, true)) {
-                        drain(consumer).subscribe().with(count -> busy.set(false), failure -> {
-                            busy.set(false);
-                            LOG.warnf(failure, "event consumer %s failed; the batch will be delivered again",
-                                    consumer.name());
-                        });
+                        // a timer runs on the root context; Hibernate Reactive needs a duplicated one per drain
+                        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
+                                .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+                        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+                        context.runOnContext(ignored -> {
+                                    try {
+                                        drain(consumer).subscribe().with(count -> busy.set(false), failure -> {
+                                            busy.set(false);
+                                            LOG.warnf(failure, "event consumer %s failed; the batch will be "
+                                                    + "delivered again", consumer.name());
+                                        });
+                                    } catch (RuntimeException failure) {
+                                        busy.set(false);
+                                        LOG.warnf(failure, "event consumer %s could not start", consumer.name());
+                                    }
+                                });
                     }
                 }
             });
