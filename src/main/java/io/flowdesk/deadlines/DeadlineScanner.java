@@ -89,8 +89,8 @@ public class DeadlineScanner {
                         io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
                                 .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
                         io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
-                        context.runOnContext(ignored -> Uni.createFrom().deferred(this::drainDue).subscribe().with(count -> busy.set(false),
-                                failure -> {
+                        context.runOnContext(ignored -> Uni.createFrom().deferred(this::drainDue).subscribe()
+                                .with(count -> busy.set(false), failure -> {
                                     busy.set(false);
                                     LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on "
                                             + "the next pass");
