@@ -22,9 +22,9 @@ final class RawFlowable implements AutoCloseable {
 
     RawFlowable(String database, boolean asyncExecutor) throws Exception {
         this.database = database + io.flowdesk.testing.TestSlot.suffix(); // slots run benches side by side
-        Db.recreate(database);
+        Db.recreate(this.database);
         StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
-        config.setJdbcUrl(Db.url(database));
+        config.setJdbcUrl(Db.url(this.database));
         config.setJdbcDriver("org.postgresql.Driver");
         config.setJdbcUsername("postgres");
         config.setJdbcPassword("");
