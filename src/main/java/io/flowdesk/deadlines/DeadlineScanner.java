@@ -86,12 +86,15 @@ public class DeadlineScanner {
                 if (busy.compareAndSet(false, true)) {
                     try {
                         // a timer runs on the root context; Panache needs a (safe) duplicated one of its own
-                        io.quarkus.vertx.VertxContextSupport.subscribe(() -> drainDue().toMulti(), pass -> pass.with(
-                                count -> busy.set(false), failure -> {
+                        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
+                                .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+                        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+                        context.runOnContext(ignored -> Uni.createFrom().deferred(this::drainDue).subscribe()
+                                .with(count -> busy.set(false), failure -> {
                                     busy.set(false);
                                     LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on "
                                             + "the next pass");
-                                }, () -> busy.set(false)));
+                                }));
                     } catch (RuntimeException e) {
                         busy.set(false);
                         LOG.warnf(e, "deadline scan did not start");
