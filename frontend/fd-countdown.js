@@ -60,7 +60,7 @@ class FdCountdown extends HTMLElement {
     this.textContent = text;
     this.setAttribute('data-overdue', String(state !== 'MET' && state !== 'PAUSED' && left < 0));
     const label = this.getAttribute('label');
-    this.title = (label ? label + ' · ' : '') + this._fill(t.at, exact);
+    this.title = (label || '') + (label && exact ? ' · ' : '') + (exact ? this._fill(t.at, exact) : '');
   }
 }
 
