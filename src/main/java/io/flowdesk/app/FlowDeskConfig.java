@@ -3,6 +3,7 @@ package io.flowdesk.app;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** FlowDesk's own settings ({@code flowdesk.*}, env {@code FLOWDESK_*}). */
 @ConfigMapping(prefix = "flowdesk")
@@ -57,6 +58,34 @@ public interface FlowDeskConfig {
         /** Off only in tools that must not consume (e.g. a read-only replica). */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** Read by {@code io.flowdesk.deadlines.DeadlineScanner} (ADR 0018). */
+    Deadlines deadlines();
+
+    interface Deadlines {
+        /** How often each node looks for due deadlines. */
+        @WithDefault("PT0.25S")
+        Duration poll();
+
+        /** How many due deadlines one transaction fires. */
+        @WithDefault("200")
+        int batch();
+
+        /** After this many failed attempts a deadline is left alone (logged as an error, reason in the row). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** A failed deadline is tried again after attempts × this. */
+        @WithDefault("PT1M")
+        Duration retryDelay();
+
+        /** Off only in tools that must not fire (e.g. a read-only replica). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The name this node records on what it fired; host name and HTTP port when absent. */
+        Optional<String> node();
     }
 
     interface Attachments {
