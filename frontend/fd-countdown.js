@@ -40,11 +40,12 @@ class FdCountdown extends HTMLElement {
       this._offset = serverNow ? serverNow - Date.now() : 0;
     }
     const lang = document.documentElement.lang || 'zh-CN';
-    const exact = due ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' })
+    // dateStyle/timeStyle cannot be combined with timeZoneName: name the fields
+    const fields = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+    const exact = due ? new Intl.DateTimeFormat(lang, Object.assign({ timeZoneName: 'short' }, fields))
       .format(new Date(due)) : '';
     if (this.getAttribute('mode') === 'at') {
-      this.textContent = due ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })
-        .format(new Date(due)) : '';
+      this.textContent = due ? new Intl.DateTimeFormat(lang, fields).format(new Date(due)) : '';
       this.title = exact;
       return;
     }
