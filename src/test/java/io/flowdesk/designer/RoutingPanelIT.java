@@ -42,7 +42,7 @@ class RoutingPanelIT {
                 driver.get(app.baseUrl() + "/login");
                 Browser.login(driver, "designer");
                 open(driver, app, "it-incident", "taskRepair");
-                assertEquals("best-skill", js(driver, "return document.getElementById('prop-assignment').value"));
+                assertEquals("技能最匹配", selected(driver, "prop-assignment"));
                 assertEquals("network", js(driver, "return document.getElementById('prop-skill-key-0').value"));
                 assertEquals("8", String.valueOf(js(driver,
                         "return document.getElementById('prop-target-hours').value")));
@@ -86,7 +86,7 @@ class RoutingPanelIT {
                 driver.get(app.baseUrl() + "/login");
                 Browser.login(driver, "designer");
                 open(driver, app, "bug-escalation", "taskFix");
-                assertEquals("best-skill", js(driver, "return document.getElementById('prop-assignment').value"));
+                assertEquals("Best skill match", selected(driver, "prop-assignment"));
                 assertEquals("24", String.valueOf(js(driver,
                         "return document.getElementById('prop-target-hours').value")));
                 String panel = driver.findElement(By.id("prop-routing")).getText();
@@ -116,6 +116,11 @@ class RoutingPanelIT {
         js(driver, "document.getElementById('bpmn-canvas').select(arguments[0]);", task);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("prop-assignment")).isEmpty());
         settle(driver);
+    }
+
+    /** The label a vaadin-select shows for its chosen item. */
+    private static String selected(WebDriver driver, String id) {
+        return driver.findElement(By.cssSelector("#" + id + " vaadin-select-value-button")).getText().strip();
     }
 
     private static void scrollToRouting(WebDriver driver) {
