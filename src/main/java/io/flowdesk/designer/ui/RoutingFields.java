@@ -82,12 +82,10 @@ class RoutingFields extends VerticalLayout {
         IntegerField hours = new IntegerField(getTranslation("designer.target.hours"));
         hours.setId("prop-target-hours");
         hours.setMin(0);
-        hours.setStepButtonsVisible(true);
         IntegerField mins = new IntegerField(getTranslation("designer.target.minutes"));
         mins.setId("prop-target-minutes");
         mins.setMin(0);
         mins.setMax(59);
-        mins.setStepButtonsVisible(true);
         if (minutes > 0) {
             hours.setValue(minutes / 60);
             mins.setValue(minutes % 60);
@@ -102,8 +100,9 @@ class RoutingFields extends VerticalLayout {
         mins.addValueChangeListener(e -> writeTarget.run());
         HorizontalLayout targetFields = new HorizontalLayout(hours, mins);
         targetFields.setWidthFull();
-        hours.setWidth("50%");
-        mins.setWidth("50%");
+        targetFields.setWrap(false);
+        hours.setWidth("7em");
+        mins.setWidth("7em");
         Span targetHelp = new Span(getTranslation("designer.target.help"));
         targetHelp.addClassName("fd-muted");
 
@@ -121,23 +120,26 @@ class RoutingFields extends VerticalLayout {
         skill.setAriaLabel(getTranslation("designer.routing.skills.key"));
         skill.setId("prop-skill-key-" + index);
         skill.setValue(key);
-        skill.setWidth("60%");
+        skill.setMinWidth("0");
         IntegerField min = new IntegerField();
         min.setAriaLabel(getTranslation("designer.routing.skills.level"));
         min.setPlaceholder(getTranslation("designer.routing.skills.level"));
         min.setId("prop-skill-level-" + index);
         min.setMin(1);
         min.setMax(5);
-        min.setStepButtonsVisible(true);
         min.setValue(level == null || !level.matches("\\d{1,2}") ? null : Integer.parseInt(level));
-        min.setWidth("30%");
+        min.setWidth("4.5em");
         Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
         remove.setAriaLabel(getTranslation("designer.routing.skills.remove"));
         remove.setId("prop-skill-remove-" + index);
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
         HorizontalLayout layout = new HorizontalLayout(skill, min, remove);
         layout.setWidthFull();
-        layout.setAlignItems(FlexComponent.Alignment.BASELINE);
+        layout.setWrap(false);
+        layout.setSpacing(false);
+        layout.getStyle().set("gap", "var(--lumo-space-xs)");
+        layout.setFlexGrow(1, skill);
+        layout.setAlignItems(FlexComponent.Alignment.CENTER);
         layout.addClassName("fd-skill-row");
         SkillRow row = new SkillRow(skill, min, layout);
         rows.add(row);
