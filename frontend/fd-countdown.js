@@ -3,7 +3,7 @@
 // catalogue (attribute "texts": {left, overdue, paused, met, hm, m, dh, at}); the tooltip shows the exact due instant
 // in the browser's own time zone.
 class FdCountdown extends HTMLElement {
-  static get observedAttributes() { return ['due', 'now', 'state', 'remaining', 'texts', 'mode', 'label']; }
+  static get observedAttributes() { return ['due', 'now', 'state', 'remaining', 'texts', 'mode', 'label', 'lang']; }
 
   connectedCallback() {
     this._render();
@@ -39,7 +39,8 @@ class FdCountdown extends HTMLElement {
       const serverNow = Number(this.getAttribute('now'));
       this._offset = serverNow ? serverNow - Date.now() : 0;
     }
-    const lang = document.documentElement.lang || 'zh-CN';
+    // the server says the reader's language; the page's lang attribute may lag behind a language switch
+    const lang = this.getAttribute('lang') || document.documentElement.lang || 'zh-CN';
     // dateStyle/timeStyle cannot be combined with timeZoneName: name the fields
     const fields = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
     const exact = due ? new Intl.DateTimeFormat(lang, Object.assign({ timeZoneName: 'short' }, fields))

@@ -135,6 +135,8 @@ class SlaViewsIT {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-expect-at")));
                     String promise = driver.findElement(By.id("summary-expect")).getText();
                     assertTrue(promise.startsWith(zh ? "我们争取在 " : "We aim to answer by "), promise);
+                    // the time reads in the page's language: "Dec 3, 2026, …" in English, "2026年12月3日 …" in Chinese
+                    assertTrue(zh ? promise.contains("年") : !promise.contains("年"), promise);
                     assertTrue(driver.findElements(By.id("sla-chips")).isEmpty(), "no internal chips in the portal");
                     screenshot(driver, "sla-portal-phone-" + tag);
                     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));

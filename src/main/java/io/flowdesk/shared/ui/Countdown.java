@@ -32,6 +32,7 @@ public class Countdown extends Component {
             getElement().setAttribute("remaining", Long.toString(remainingMinutes));
         }
         getElement().setAttribute("texts", Json.write(texts(locale)));
+        getElement().setAttribute("lang", Messages.tag(locale));
         getElement().setAttribute("data-state", state == null ? "ON_TRACK" : state);
     }
 
