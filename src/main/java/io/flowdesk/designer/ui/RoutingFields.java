@@ -101,6 +101,7 @@ class RoutingFields extends VerticalLayout {
         HorizontalLayout targetFields = new HorizontalLayout(hours, mins);
         targetFields.setWidthFull();
         targetFields.setWrap(false);
+        targetFields.addClassName("fd-target-fields");
         hours.setWidth("7em");
         mins.setWidth("7em");
         Span targetHelp = new Span(getTranslation("designer.target.help"));
