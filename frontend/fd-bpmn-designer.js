@@ -29,7 +29,12 @@ const FLOWDESK = {
     { name: 'Named', isAbstract: true, extends: ['bpmn:FlowElement', 'bpmn:Process'],
       properties: [{ name: 'nameEn', isAttr: true, type: 'String' }] },
     { name: 'Status', isAbstract: true, extends: ['bpmn:UserTask', 'bpmn:EndEvent'],
-      properties: [{ name: 'ticketStatus', isAttr: true, type: 'String' }] }
+      properties: [{ name: 'ticketStatus', isAttr: true, type: 'String' }] },
+    // routing and the step's SLA target (validated by the publish gate)
+    { name: 'Routing', isAbstract: true, extends: ['bpmn:UserTask'],
+      properties: [{ name: 'assignment', isAttr: true, type: 'String' },
+        { name: 'skills', isAttr: true, type: 'String' },
+        { name: 'targetMinutes', isAttr: true, type: 'String' }] }
   ]
 };
 

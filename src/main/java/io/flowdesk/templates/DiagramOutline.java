@@ -23,10 +23,14 @@ public record DiagramOutline(String processId, Map<String, Node> nodes, Map<Stri
     static final String FLOWABLE = "http://flowable.org/bpmn";
     static final String FLOWDESK = "https://flowdesk.io/schema/bpmn";
 
-    /** A flow node: its type is the BPMN local name (userTask, exclusiveGateway, boundaryEvent …). */
+    /**
+     * A flow node: its type is the BPMN local name (userTask, exclusiveGateway, boundaryEvent …); a user task's
+     * routing and step target are the raw {@code flowdesk:assignment}, {@code flowdesk:skills} and
+     * {@code flowdesk:targetMinutes} attributes (null when absent).
+     */
     public record Node(String id, String type, String name, String nameEn, String formKey, String department,
             String ticketStatus, String delegate, Map<String, String> fields, String timer, String attachedTo,
-            String defaultFlow) {
+            String defaultFlow, String assignment, String skills, String targetMinutes) {
 
         public String label() {
             return name != null && !name.isBlank() ? name : id;
@@ -134,7 +138,8 @@ public record DiagramOutline(String processId, Map<String, Node> nodes, Map<Stri
                                     current.get("flowable:formKey"), current.get("flowable:candidateGroups"),
                                     current.get("flowdesk:ticketStatus"), current.get("flowable:delegateExpression"),
                                     new LinkedHashMap<>(fields), current.get("timer"), current.get("attachedToRef"),
-                                    current.get("default")));
+                                    current.get("default"), current.get("flowdesk:assignment"),
+                                    current.get("flowdesk:skills"), current.get("flowdesk:targetMinutes")));
                         }
                         current = null;
                     }

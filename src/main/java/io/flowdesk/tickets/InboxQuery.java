@@ -9,16 +9,25 @@ package io.flowdesk.tickets;
  * @param status ticket status, or null
  * @param customer part of the customer's name, e-mail or phone, or null
  * @param text a ticket number, or part of the title, or null
- * @param sort PRIORITY (P1 first, then oldest), NEWEST, OLDEST, UPDATED
+ * @param sort PRIORITY (P1 first, then oldest), NEWEST, OLDEST, UPDATED, DUE (earliest SLA deadline first)
+ * @param sla AT_RISK or BREACHED (the ticket's SLA state), or null
  */
 public record InboxQuery(String view, String type, String priority, String status, String customer, String text,
-        String sort) {
+        String sort, String sla) {
+
+    public static final String AT_RISK = "AT_RISK";
+    public static final String BREACHED = "BREACHED";
+
+    public InboxQuery(String view, String type, String priority, String status, String customer, String text,
+            String sort) {
+        this(view, type, priority, status, customer, text, sort, null);
+    }
 
     public static final String MINE = "MINE";
     public static final String QUEUE = "QUEUE";
     public static final String OPEN = "OPEN";
 
     public InboxQuery withView(String other) {
-        return new InboxQuery(other, type, priority, status, customer, text, sort);
+        return new InboxQuery(other, type, priority, status, customer, text, sort, sla);
     }
 }

@@ -42,7 +42,7 @@ public class InboxService {
         })).map(rows -> rows.stream().map(row -> toRow(query.view(), row)).map(r -> user.isPartner() ? new InboxRow(
                 r.taskId(), r.number(), r.title(), r.type(), r.priority(), r.status(), r.stepZh(), r.stepEn(),
                 r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(), r.updatedAt(),
-                r.test()) : r)
+                r.test(), r.slaDueAt(), r.slaState()) : r)
                 .toList());
     }
 
@@ -177,18 +177,24 @@ public class InboxService {
                 params.put("text", "%" + text.toLowerCase() + "%");
             }
         }
+        if (notBlank(query.sla())) {
+            String sla = slaFilter(query.sla());
+            where.append(" and t.slaState = :sla");
+            params.put("sla", sla);
+        }
         String from = tasks ? "from TicketTaskEntity k, TicketEntity t where t.id = k.ticketId and "
                 : "from TicketEntity t where ";
         if (count) {
             // without ticket-level filters a task count reads only the task table's partial index
             boolean ticketFilters = notBlank(query.type()) || notBlank(query.status()) || notBlank(query.customer())
-                    || notBlank(query.text());
+                    || notBlank(query.text()) || notBlank(query.sla());
             String countFrom = tasks && !ticketFilters ? "from TicketTaskEntity k where " : from;
             return new Built("select 1 " + countFrom + where, params);
         }
         String created = tasks ? "k.createdAt" : "t.createdAt";
         String priority = tasks ? "k.priority" : "t.priority";
-        String order = switch (query.sort() == null ? "PRIORITY" : query.sort()) {
+        String order = switch (query.sort() == null ? "PRIORITY" : query.sort().toUpperCase(java.util.Locale.ROOT)) {
+            case "DUE" -> "t.slaDueAt asc nulls last, " + priority + " asc, " + created + " asc";
             case "NEWEST" -> created + " desc";
             case "OLDEST" -> created + " asc";
             case "UPDATED" -> "t.updatedAt desc";
@@ -221,11 +227,23 @@ public class InboxService {
         TicketEntity t = (TicketEntity) row[1];
         if (row[0] instanceof TicketTaskEntity k) {
             return new InboxRow(k.taskId, t.number, t.title, t.templateKey, t.priority, t.status, k.nameZh, k.nameEn,
-                    k.candidateGroup, k.assignee, t.customerName, k.createdAt, t.updatedAt, t.isTest);
+                    k.candidateGroup, k.assignee, t.customerName, k.createdAt, t.updatedAt, t.isTest, t.slaDueAt,
+                    t.slaState);
         }
         String[] step = split(t.currentStep);
         return new InboxRow(null, t.number, t.title, t.templateKey, t.priority, t.status, step[0], step[1], null,
-                row.length > 2 ? (String) row[2] : null, t.customerName, t.createdAt, t.updatedAt, t.isTest);
+                row.length > 2 ? (String) row[2] : null, t.customerName, t.createdAt, t.updatedAt, t.isTest, t.slaDueAt,
+                t.slaState);
+    }
+
+    /** at-risk / AT_RISK and breached / BREACHED; anything else names the filter and its values. */
+    static String slaFilter(String value) {
+        String normal = value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        if (!normal.equals(InboxQuery.AT_RISK) && !normal.equals(InboxQuery.BREACHED)) {
+            throw new InvalidInput(Text.of("ticket.error.filter"), List.of(FieldError.of("query:sla",
+                    Text.of("inbox.error.sla", value, "at-risk, breached"), "enum")));
+        }
+        return normal;
     }
 
     private static String[] split(String bilingual) {

@@ -287,6 +287,11 @@ public class TicketService {
 
     // ---- reading ----
 
+    /** The id of a ticket the user may see (for header extensions such as SLA). */
+    public Uni<Long> id(CurrentUser user, String number) {
+        return Panache.withSession(() -> accessible(user, number).map(t -> t.id));
+    }
+
     public Uni<TicketDetails> get(CurrentUser user, String number) {
         return Panache.withSession(() -> accessible(user, number).chain(this::details))
                 .chain(details -> maskFor(user, details));

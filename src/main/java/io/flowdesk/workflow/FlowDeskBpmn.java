@@ -13,6 +13,10 @@ public final class FlowDeskBpmn {
     /** User task: how the new task finds its person (queue, round-robin, least-loaded, best-skill, sticky). */
     public static final String ASSIGNMENT = "assignment";
 
+    /** The values of {@link #ASSIGNMENT}; absent means {@code queue} (claimed by hand). */
+    public static final java.util.List<String> ASSIGNMENTS = java.util.List.of("queue", "round-robin", "least-loaded",
+            "best-skill", "sticky");
+
     /** User task: required skills with a minimum level, e.g. {@code network:3,printer:1}. */
     public static final String SKILLS = "skills";
 

@@ -146,6 +146,7 @@ class PropertyPanel extends VerticalLayout {
                 single("flowable:candidateGroups", e.getValue())));
         add(department);
         status(node, TicketStatus.FOR_TASKS);
+        add(new RoutingFields(node, (name, value) -> ctx.canvas().setProps(node.id(), single(name, value))));
     }
 
     private void status(Node node, java.util.Set<String> allowed) {

@@ -35,7 +35,12 @@ import io.flowdesk.tickets.TicketDetails;
 import io.flowdesk.tickets.TicketService;
 import io.flowdesk.tickets.ui.AttachmentsPanel;
 import io.flowdesk.tickets.ui.TimelinePanel;
+import io.flowdesk.shared.ui.Countdown;
+import io.flowdesk.sla.SlaService;
+import io.flowdesk.sla.SlaTarget;
 import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.Optional;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,12 +61,13 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
     private final TemplateService templates;
     private final FormService forms;
     private final CurrentUser user;
+    private final SlaService sla;
     private final int reopenDays;
     private String number;
 
     @Inject
     public PortalTicketView(TicketService tickets, CollaborationService collaboration, AttachmentService attachments,
-            TemplateService templates, FormService forms, @ConfigProperty(name = "flowdesk.portal.reopen-days", defaultValue = "7") int reopenDays) {
+            TemplateService templates, FormService forms, SlaService sla, @ConfigProperty(name = "flowdesk.portal.reopen-days", defaultValue = "7") int reopenDays) {
         this.tickets = tickets;
         this.collaboration = collaboration;
         this.attachments = attachments;
@@ -69,6 +75,7 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
         this.forms = forms;
         this.user = UiSession.user().orElseThrow();
         this.reopenDays = reopenDays;
+        this.sla = sla;
         addClassName("fd-portal-ticket");
         setPadding(false);
     }
@@ -126,8 +133,8 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**
-     * Where the ticket stands, for its customer: type, status, current step, dates and what they submitted. FlowDesk
-     * has no response-time targets yet, so the card says so instead of promising a deadline.
+     * Where the ticket stands, for its customer: type, status, current step, dates, when to expect an answer and
+     * what they submitted.
      */
     private Div summary(TicketDetails ticket) {
         String locale = UiSession.localeTag();
@@ -155,10 +162,7 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
         list.add(fact("summary-updated", "portal.summary.updated", new Span(time(ticket.updatedAt()))));
         card.add(list);
         if (!finished) {
-            Paragraph expect = new Paragraph(getTranslation("portal.summary.expect"));
-            expect.addClassName("fd-muted");
-            expect.setId("summary-expect");
-            card.add(expect);
+            card.add(expect(ticket));
         }
         if (template.startForm() != null && ticket.data() != null) {
             FormDefinition start = Ui.await(() -> forms.get(template.startForm().key(), template.startForm().version()));
@@ -171,6 +175,37 @@ public class PortalTicketView extends VerticalLayout implements CustomerPage, Be
             card.add(box);
         }
         return card;
+    }
+
+    /**
+     * When the customer may expect an answer: the open first or next response target (never internal targets such
+     * as resolution or step targets); without one the card says that the team answers as soon as it can.
+     */
+    private static final String MARK = "@@due@@";
+
+    private Paragraph expect(TicketDetails ticket) {
+        long id = Ui.await(() -> tickets.id(user, number));
+        Optional<SlaTarget> response = Ui.await(() -> sla.targets(id)).stream()
+                .filter(t -> "FIRST_RESPONSE".equals(t.target()) || "NEXT_RESPONSE".equals(t.target()))
+                .filter(t -> t.dueAt() != null && !"MET".equals(t.state()))
+                .min(Comparator.comparing(SlaTarget::dueAt));
+        Paragraph expect = new Paragraph();
+        expect.setId("summary-expect");
+        if (response.isEmpty()) {
+            expect.setText(getTranslation("portal.summary.expect"));
+            expect.addClassName("fd-muted");
+            return expect;
+        }
+        Countdown at = new Countdown(response.get().dueAt(), response.get().state(), null, UiSession.locale())
+                .showDueTime();
+        at.setId("summary-expect-at");
+        String[] around = getTranslation("portal.summary.answerBy", MARK).split(MARK, 2);
+        expect.add(new Span(around[0]), at);
+        if (around.length > 1) {
+            expect.add(new Span(around[1]));
+        }
+        expect.addClassName("fd-portal-expect");
+        return expect;
     }
 
     private Div fact(String id, String labelKey, com.vaadin.flow.component.Component value) {

@@ -239,6 +239,7 @@ public final class PublishGate {
         if (!task.getTaskListeners().isEmpty() || !task.getExecutionListeners().isEmpty()) {
             errors.add(new FieldError(task.getId(), Text.of("lint.listeners", subject), "element-not-allowed"));
         }
+        RoutingRules.check(task, errors);
     }
 
     private static void checkExclusive(org.flowable.bpmn.model.Process process, ExclusiveGateway gateway,

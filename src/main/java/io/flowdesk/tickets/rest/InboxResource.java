@@ -26,16 +26,19 @@ public class InboxResource {
     @Inject
     SecurityIdentity identity;
 
-    /** A page of an inbox view (MINE, QUEUE, OPEN) with filters, plus the counts of every view. */
+    /**
+     * A page of an inbox view (MINE, QUEUE, OPEN) with filters, plus the counts of every view. {@code sort=due}
+     * puts the earliest SLA deadline first; {@code sla=at-risk|breached} keeps tickets in that SLA state.
+     */
     @GET
     public Uni<InboxPage> page(@QueryParam("view") @DefaultValue("MINE") String view, @QueryParam("type") String type,
             @QueryParam("priority") String priority, @QueryParam("status") String status,
             @QueryParam("customer") String customer, @QueryParam("q") String text,
-            @QueryParam("sort") @DefaultValue("PRIORITY") String sort,
+            @QueryParam("sort") @DefaultValue("PRIORITY") String sort, @QueryParam("sla") String sla,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
             @QueryParam("counts") @DefaultValue("true") boolean withCounts) {
         CurrentUser user = CurrentUser.of(identity);
-        InboxQuery query = new InboxQuery(view, type, priority, status, customer, text, sort);
+        InboxQuery query = new InboxQuery(view, type, priority, status, customer, text, sort, sla);
         int bounded = Math.max(1, Math.min(size, 200));
         return inbox.page(user, query, Math.max(0, page) * bounded, bounded)
                 .chain(rows -> (withCounts ? inbox.counts(user, query) : Uni.createFrom().item(Map.<String, Long>of()))

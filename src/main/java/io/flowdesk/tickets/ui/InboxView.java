@@ -21,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.ui.UiSession;
+import io.flowdesk.shared.ui.Countdown;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
 import io.flowdesk.templates.PublishedTemplate;
@@ -62,6 +63,7 @@ public class InboxView extends VerticalLayout {
     private final TextField customer = new TextField();
     private final TextField search = new TextField();
     private final Select<String> sort = new Select<>();
+    private final Select<String> sla = new Select<>();
     private final ComboBox<InboxService.SavedView> saved = new ComboBox<>();
     private String view;
 
@@ -132,12 +134,18 @@ public class InboxView extends VerticalLayout {
         search.setId("search");
 
         sort.setLabel(getTranslation("inbox.sort"));
-        sort.setItems("PRIORITY", "NEWEST", "OLDEST", "UPDATED");
+        sort.setItems("PRIORITY", "DUE", "NEWEST", "OLDEST", "UPDATED");
         sort.setItemLabelGenerator(s -> getTranslation("inbox.sort." + s));
         sort.setValue("PRIORITY");
         sort.setId("sort");
 
-        for (var field : List.of(type, priority, status, sort)) {
+        sla.setLabel(getTranslation("inbox.filter.sla"));
+        sla.setItems("", InboxQuery.AT_RISK, InboxQuery.BREACHED);
+        sla.setItemLabelGenerator(v -> v.isEmpty() ? getTranslation("inbox.any") : getTranslation("sla.state." + v));
+        sla.setValue("");
+        sla.setId("filter-sla");
+
+        for (var field : List.of(type, priority, status, sla, sort)) {
             field.addValueChangeListener(e -> refresh());
         }
         customer.addValueChangeListener(e -> refresh());
@@ -163,7 +171,8 @@ public class InboxView extends VerticalLayout {
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         loadSavedViews();
 
-        FlexLayout filters = new FlexLayout(search, type, priority, status, customer, sort, saved, save, delete);
+        FlexLayout filters = new FlexLayout(search, type, priority, status, sla, customer, sort, saved, save,
+                delete);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassName("fd-filters");
@@ -196,6 +205,8 @@ public class InboxView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> getTranslation("status." + row.status())).setHeader(getTranslation("home.col.status"))
                 .setAutoWidth(true);
+        grid.addComponentColumn(this::due).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(InboxRow::customerName).setHeader(getTranslation("inbox.col.customer")).setAutoWidth(true);
         grid.addColumn(row -> row.assignee() == null ? "" : row.assignee())
                 .setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
@@ -238,6 +249,19 @@ public class InboxView extends VerticalLayout {
         return actions;
     }
 
+    /** The ticket's earliest SLA deadline, counting down, coloured by its state. */
+    private com.vaadin.flow.component.Component due(InboxRow row) {
+        if (row.slaDueAt() == null) {
+            return new Span();
+        }
+        Countdown countdown = new Countdown(row.slaDueAt().toInstant(), row.slaState(), null, UiSession.locale())
+                .label(getTranslation("sla.state." + (row.slaState() == null ? "ON_TRACK" : row.slaState())));
+        countdown.setId("due-" + row.number());
+        countdown.addClassName("fd-due");
+        countdown.addClassName("fd-sla-" + (row.slaState() == null ? "ON_TRACK" : row.slaState()));
+        return countdown;
+    }
+
     static Span badge(String priority) {
         Span badge = new Span(priority);
         badge.addClassName("fd-priority");
@@ -247,7 +271,7 @@ public class InboxView extends VerticalLayout {
 
     private InboxQuery query() {
         return new InboxQuery(view, blank(type.getValue()), blank(priority.getValue()), blank(status.getValue()),
-                blank(customer.getValue()), blank(search.getValue()), sort.getValue());
+                blank(customer.getValue()), blank(search.getValue()), sort.getValue(), blank(sla.getValue()));
     }
 
     private void apply(InboxQuery q) {
@@ -257,6 +281,7 @@ public class InboxView extends VerticalLayout {
         customer.setValue(q.customer() == null ? "" : q.customer());
         search.setValue(q.text() == null ? "" : q.text());
         sort.setValue(q.sort() == null ? "PRIORITY" : q.sort());
+        sla.setValue(q.sla() == null ? "" : q.sla());
         if (q.view() != null && tabs.containsKey(q.view())) {
             tabBar.setSelectedTab(tabs.get(q.view()));
             view = q.view();

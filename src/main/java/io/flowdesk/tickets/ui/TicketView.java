@@ -41,7 +41,9 @@ import io.flowdesk.tickets.TaskWorkService;
 import io.flowdesk.tickets.TicketDetails;
 import io.flowdesk.tickets.TicketService;
 import io.flowdesk.tickets.TicketSummary;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -63,11 +65,14 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
     private final IdentityService identity;
     private final CurrentUser user;
     private final String locale;
+    private final Instance<TicketHeaderExtension> extensions;
     private String number;
 
     @Inject
     public TicketView(TicketService tickets, TaskWorkService tasks, CollaborationService collaboration,
-            AttachmentService attachments, TemplateService templates, FormService forms, IdentityService identity) {
+            AttachmentService attachments, TemplateService templates, FormService forms, IdentityService identity,
+            Instance<TicketHeaderExtension> extensions) {
+        this.extensions = extensions;
         this.tickets = tickets;
         this.tasks = tasks;
         this.collaboration = collaboration;
@@ -160,10 +165,31 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
             priority.setId("change-priority");
             actions.add(priority);
         }
-        VerticalLayout header = new VerticalLayout(title, badges, actions);
+        VerticalLayout header = new VerticalLayout(title, badges);
+        Component extra = extensions(ticket);
+        if (extra != null) {
+            header.add(extra);
+        }
+        header.add(actions);
         header.setPadding(false);
         header.addClassName("fd-ticket-header");
         return header;
+    }
+
+    /** What other features put into the header (SLA chips …), through {@link TicketHeaderExtension}. */
+    private Component extensions(TicketDetails ticket) {
+        if (extensions.isUnsatisfied()) {
+            return null;
+        }
+        long id = Ui.await(() -> tickets.id(user, number));
+        TicketHeaderExtension.Header header = new TicketHeaderExtension.Header(id, ticket.number(), ticket.status(),
+                user, UiSession.locale());
+        HorizontalLayout row = new HorizontalLayout();
+        row.setId("ticket-header-extensions");
+        row.addClassName("fd-header-extensions");
+        extensions.stream().sorted(Comparator.comparingInt(TicketHeaderExtension::order))
+                .forEach(e -> e.components(header).forEach(row::add));
+        return row.getComponentCount() == 0 ? null : row;
     }
 
     private Component openStep(TaskView task) {

@@ -62,6 +62,23 @@ public class LintMessagesTest {
                 io.flowdesk.shared.Text.of("workflow.condition.oneExpression")) + "."), error.message(Messages.EN));
     }
 
+    @Test
+    void routingAndTargetProblemsReadInBothLanguages() {
+        FieldError assignment = only(PublishGateTest.check(PublishGateTest.bpmn(PublishGateTest.routed(
+                "flowdesk:assignment=\"random\""))), "approve", "assignment");
+        assertEquals("用户任务“审批”使用分派方式“random”：请从 queue, round-robin, least-loaded, best-skill, sticky 中选择",
+                assignment.message(Messages.ZH));
+        FieldError target = only(PublishGateTest.check(PublishGateTest.bpmn(PublishGateTest.routed(
+                "flowdesk:targetMinutes=\"0\""))), "approve", "target-minutes");
+        assertTrue(target.message(Messages.ZH).startsWith("用户任务“审批”的步骤时限为“0”"), target.message(Messages.ZH));
+        assertTrue(target.message(Messages.EN).startsWith("User task '审批' has the step target '0'"),
+                target.message(Messages.EN));
+        FieldError skills = only(PublishGateTest.check(PublishGateTest.bpmn(PublishGateTest.routed(
+                "flowdesk:skills=\"network:9\""))), "approve", "skills");
+        assertTrue(skills.message(Messages.ZH).startsWith("用户任务“审批”的所需技能“network:9”无法识别"),
+                skills.message(Messages.ZH));
+    }
+
     private static FieldError only(List<FieldError> errors, String pointer, String rule) {
         List<FieldError> found = errors.stream().filter(e -> e.pointer().equals(pointer) && e.rule().equals(rule))
                 .toList();

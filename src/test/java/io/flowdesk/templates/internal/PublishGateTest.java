@@ -429,4 +429,41 @@ public class PublishGateTest {
                 "<exclusiveGateway id=\"gw\" name=\"金额\"/>");
         assertNamed(check(bpmn(gateway)), "gw", "gateway-default", "Exclusive gateway '金额'");
     }
+    static String routed(String attributes) {
+        return VALID_BODY.replace("flowable:candidateGroups=\"finance\"/>",
+                "flowable:candidateGroups=\"finance\" " + attributes + "/>");
+    }
+
+    @Test
+    void routingAndStepTargetsFromThePropertyPanelPass() {
+        assertEquals(List.of(), check(bpmn(routed("flowdesk:assignment=\"best-skill\""
+                + " flowdesk:skills=\"network:3,printer:1\" flowdesk:targetMinutes=\"240\""))));
+        for (String strategy : List.of("queue", "round-robin", "least-loaded", "sticky")) {
+            assertEquals(List.of(), check(bpmn(routed("flowdesk:assignment=\"" + strategy + "\""))), strategy);
+        }
+    }
+
+    @Test
+    void unknownAssignmentIsRejectedNamingTheTask() {
+        assertNamed(check(bpmn(routed("flowdesk:assignment=\"random\""))), "approve", "assignment",
+                "User task '审批' uses assignment 'random'");
+    }
+
+    @Test
+    void malformedSkillsAreRejectedNamingTheTask() {
+        for (String skills : List.of("network", "network:6", "network:0", "Network:2", "network:3,", ":2",
+                "network:3,network:4", "network:two")) {
+            assertNamed(check(bpmn(routed("flowdesk:skills=\"" + skills + "\""))), "approve", "skills",
+                    "User task '审批' lists required skills '" + skills + "'");
+        }
+    }
+
+    @Test
+    void nonPositiveOrHugeStepTargetsAreRejectedNamingTheTask() {
+        for (String minutes : List.of("0", "-30", "525601", "99999999999", "4h", "1.5")) {
+            assertNamed(check(bpmn(routed("flowdesk:targetMinutes=\"" + minutes + "\""))), "approve",
+                    "target-minutes", "User task '审批' has the step target '" + minutes + "'");
+        }
+        assertEquals(List.of(), check(bpmn(routed("flowdesk:targetMinutes=\"525600\""))));
+    }
 }
