@@ -411,15 +411,16 @@ public class RoutingService {
         }
         Uni<Boolean> known = key == null || shifts.isUnsatisfied() ? Uni.createFrom().item(true)
                 : shifts.get().exists(key);
-        return Panache.withTransaction(() -> existingUser(username).chain(() -> known).chain(ok -> ok
-                ? Uni.createFrom().voidItem()
+        // the calendar lookup has its own session: ask it before this transaction opens one
+        return known.chain(ok -> ok ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(InvalidInput.of("/calendar", Text.of("routing.error.calendarUnknown",
                         Text.of("routing.field.calendar"), key), "exists")))
+                .chain(() -> Panache.withTransaction(() -> existingUser(username)
                 .chain(() -> store.setCapacity(username, capacity, key, FlowClock.instant()))
                 .chain(() -> audit.record(admin.username(), "routing.capacity", "user", username,
                         key == null ? Map.of("capacity", capacity) : Map.of("capacity", capacity, "calendar", key)))
                 .chain(() -> lock()).chain(() -> store.departmentsOf(username)).chain(this::handOut)
-                .replaceWith(new CapacityView(username, capacity, key)));
+                .replaceWith(new CapacityView(username, capacity, key))));
     }
 
     private Uni<Void> existingUser(String username) {

@@ -36,10 +36,8 @@ public class TicketCommands {
     /** A timeline entry of a feature's own kind (e.g. {@code SLA_WARNING}); {@code actor} null for the system. */
     public Uni<Void> record(long ticketId, String kind, String actor, String taskId, Text text, ObjectNode details,
             boolean internal) {
-        return ticket(ticketId).chain(ticket -> {
-            ticket.updatedAt = FlowClock.offsetNow();
-            return TicketRelay.timeline(ticket, kind, actor, taskId, text, details, internal);
-        });
+        return ticket(ticketId).chain(ticket -> touch(ticketId)
+                .chain(() -> TicketRelay.timeline(ticket, kind, actor, taskId, text, details, internal)));
     }
 
     /** Sets the priority (and that of the open tasks); nothing happens when it already has it. */
@@ -94,8 +92,8 @@ public class TicketCommands {
             }
             return bridge.run(() -> engine.assign(taskId, username)).chain(() -> ticket(task.ticketId)).chain(ticket -> {
                 task.assignee = username;
-                ticket.updatedAt = FlowClock.offsetNow();
-                return TicketRelay.timeline(ticket, kind, actor, taskId, why, details, true).replaceWith(true);
+                return touch(ticket.id).chain(() -> TicketRelay.timeline(ticket, kind, actor, taskId, why, details,
+                        true)).replaceWith(true);
             });
         });
     }
@@ -112,9 +110,8 @@ public class TicketCommands {
                     .chain(ticket -> {
                         task.candidateGroup = department;
                         task.assignee = null;
-                        ticket.updatedAt = FlowClock.offsetNow();
-                        return TicketRelay.timeline(ticket, "TRANSFERRED", actor, taskId, why, TicketRelay.details(
-                                "task", task.nameZh, "taskEn", task.nameEn, "from", from, "to", department), true)
+                        return touch(ticket.id).chain(() -> TicketRelay.timeline(ticket, "TRANSFERRED", actor, taskId, why, TicketRelay.details(
+                                "task", task.nameZh, "taskEn", task.nameEn, "from", from, "to", department), true))
                                 .replaceWith(true);
                     });
         });
@@ -135,6 +132,15 @@ public class TicketCommands {
 
     public record TicketFacts(long id, String number, String templateKey, String priority, String status,
             String channel, Long customerUserId, java.time.Instant createdAt, boolean started, String title) {
+    }
+
+    /**
+     * Moves {@code updated_at} without bumping the row version: a consumer's bookkeeping must never make a
+     * person's concurrent edit (or the engine relay) fail on an optimistic lock.
+     */
+    private static Uni<Void> touch(long ticketId) {
+        // an HQL update that is not "versioned" leaves row_version alone
+        return TicketEntity.update("updatedAt = ?1 where id = ?2", FlowClock.offsetNow(), ticketId).replaceWithVoid();
     }
 
     private static Uni<TicketEntity> ticket(long ticketId) {

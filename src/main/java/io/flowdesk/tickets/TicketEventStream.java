@@ -103,7 +103,8 @@ public class TicketEventStream {
     public Uni<Integer> drain(String name) {
         for (TicketEventConsumer consumer : consumers) {
             if (consumer.name().equals(name)) {
-                return drain(consumer);
+                // a batch that lost an optimistic-lock race with a person's edit is simply delivered again
+                return drain(consumer).onFailure().retry().withBackOff(java.time.Duration.ofMillis(50)).atMost(3);
             }
         }
         return Uni.createFrom().failure(new IllegalArgumentException("no event consumer " + name));
