@@ -149,7 +149,8 @@ class RoutingBrowserIT {
         Files.writeString(copy.getParent().resolve("template.json"), Files.readString(
                 shipped.resolve("ecommerce-refund/template.json")).replace("ecommerce-refund", "routing-rr"));
         Files.writeString(copy.getParent().resolve("process.bpmn"), Files.readString(
-                shipped.resolve("ecommerce-refund/process.bpmn")).replace("ecommerce-refund", "routing-rr").replace(
+                shipped.resolve("ecommerce-refund/process.bpmn")).replace("ecommerce-refund", "routing-rr")
+                .replaceAll(" flowdesk:(assignment|skills)=\"[^\"]*\"", "").replace(
                         "flowable:candidateGroups=\"customer-service\" flowdesk:ticketStatus=\"OPEN\"",
                         "flowable:candidateGroups=\"customer-service\" flowdesk:ticketStatus=\"OPEN\""
                                 + " flowdesk:assignment=\"round-robin\""));
