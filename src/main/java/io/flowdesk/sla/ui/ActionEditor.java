@@ -52,8 +52,8 @@ class ActionEditor extends Composite<FlexLayout> {
         type.addValueChangeListener(e -> shape());
         if (action != null) {
             type.setValue(action.type());
-            to.setValue(RECIPIENTS.contains(action.to()) ? action.to() : null);
-            value.setValue(PRIORITIES.contains(action.value()) ? action.value() : null);
+            to.setValue(oneOf(RECIPIENTS, action.to()) ? action.to() : null);
+            value.setValue(oneOf(PRIORITIES, action.value()) ? action.value() : null);
             department.setValue(action.department() == null ? "" : action.department());
             user.setValue(action.user() == null ? "" : action.user());
         } else {
@@ -84,6 +84,11 @@ class ActionEditor extends Composite<FlexLayout> {
 
     HasValidation field() {
         return type;
+    }
+
+    /** List.of(...).contains(null) throws; a missing value is simply none of them. */
+    static boolean oneOf(List<String> values, String value) {
+        return value != null && values.contains(value);
     }
 
     private static String blank(String s) {

@@ -67,7 +67,7 @@ class RungEditor extends Composite<VerticalLayout> {
         box.add(head, actionList, add);
         level.addValueChangeListener(e -> shape());
         if (rung != null) {
-            level.setValue(LEVELS.contains(rung.level()) ? rung.level() : null);
+            level.setValue(ActionEditor.oneOf(LEVELS, rung.level()) ? rung.level() : null);
             percent.setValue(rung.percent());
             before.setValue(rung.minutesBefore());
             after.setValue(rung.minutes());
