@@ -211,6 +211,7 @@ public class SlaPoliciesView extends VerticalLayout implements BeforeEnterObserv
         reload();
         select(Math.min(Math.max(keep, 0), working.size() - 1));
         showRecompute(true); // just scheduled; the page says so even if a fast scanner is already done
+        recompute.scrollIntoView();
     }
 
     /** Opens the first policy with a problem and marks its fields; what no field shows is named in a toast. */

@@ -89,7 +89,7 @@ class SlaPolicyViewIT {
         assertEquals(zh ? "正在后台按已保存的策略重新计算未结工单；截止时间变动的工单会在时间线上注明。"
                 : "Open tickets are being recomputed with the saved policies in the background; a ticket whose "
                         + "deadline moves says so on its timeline.",
-                driver.findElement(By.id("sla-recompute")).getText());
+                js(driver, "return document.getElementById('sla-recompute').textContent"));
         // appended after the fallback, then moved up once: it now sits right above it
         List<String> expected = new ArrayList<>(before);
         expected.add(expected.size() - 1, key);
@@ -103,6 +103,12 @@ class SlaPolicyViewIT {
         ((JavascriptExecutor) driver).executeScript(
                 "document.getElementById('sla-FIRST_RESPONSE-rung-0-level').scrollIntoView({block: 'center'})");
         keep(screenshot(driver, "slaview-ladder-" + shot), "ladder-" + shot);
+        // customer tiers and organisations have a page too: the demo's VIP organisation is listed
+        driver.get(app.baseUrl() + "/admin/tiers");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("org-grid")));
+        Browser.settle(driver);
+        wait.until(d -> d.findElement(By.id("org-grid")).getText().contains("acme"));
+        keep(screenshot(driver, "slaview-tiers-" + shot), "tiers-" + shot);
     }
 
     /** The page and the shell header on a 390 px phone: the language switch stays on screen. */
@@ -145,6 +151,9 @@ class SlaPolicyViewIT {
                     ExpectedConditions.presenceOfElementLocated(By.id("sla-refused")));
             assertTrue(driver.findElements(By.id("sla-grid")).isEmpty());
             assertTrue(driver.findElements(By.cssSelector("vaadin-side-nav-item[path='admin/sla']")).isEmpty());
+            driver.get(app.baseUrl() + "/admin/tiers");
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.id("tiers-refused")));
         } finally {
             driver.quit();
         }
