@@ -42,6 +42,7 @@ class RungEditor extends Composite<VerticalLayout> {
         box.setSpacing(false);
         level.setId(id + "-level");
         level.setLabel(getTranslation("sla.field.level"));
+        level.setWidth("16em");
         level.setItems(LEVELS);
         level.setItemLabelGenerator(l -> getTranslation("slaview.level." + l));
         percent.setId(id + "-percent");

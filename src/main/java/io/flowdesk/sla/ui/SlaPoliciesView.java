@@ -96,9 +96,9 @@ public class SlaPoliciesView extends VerticalLayout implements BeforeEnterObserv
 
     private void configureGrid() {
         grid.setId("sla-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(i -> i + 1).setHeader("#").setWidth("3.5em").setFlexGrow(0);
+        grid.addColumn(i -> i + 1).setHeader("#").setWidth("3em").setFlexGrow(0);
         grid.addColumn(i -> name(working.get(i))).setHeader(getTranslation("slaview.col.name")).setFlexGrow(2);
         grid.addColumn(i -> PolicySummary.conditions(working, i, this::getTranslation))
                 .setHeader(getTranslation("slaview.col.conditions")).setFlexGrow(3);

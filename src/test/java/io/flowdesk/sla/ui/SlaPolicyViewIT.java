@@ -71,6 +71,10 @@ class SlaPolicyViewIT {
         type(driver, "sla-key", key);
         type(driver, "sla-name-zh", "网页测试");
         type(driver, "sla-name-en", "Web test");
+        // applies to P4 tickets only
+        js(driver, "Array.from(document.querySelectorAll('#sla-priorities vaadin-checkbox'))"
+                + ".find(c => c.textContent.trim() === 'P4').click()");
+        Browser.settle(driver);
         Browser.click(driver, "sla-FIRST_RESPONSE-set");
         type(driver, "sla-FIRST_RESPONSE-minutes", "0");
         Browser.click(driver, "sla-FIRST_RESPONSE-add-rung");
@@ -95,6 +99,7 @@ class SlaPolicyViewIT {
         expected.add(expected.size() - 1, key);
         assertEquals(expected, keys(app));
         JsonNode saved = policy(app, key);
+        assertEquals("[\"P4\"]", saved.path("conditions").path("priorities").toString());
         assertEquals(30, saved.path("targets").path("FIRST_RESPONSE").path("minutes").asInt());
         JsonNode rung = saved.path("targets").path("FIRST_RESPONSE").path("ladder").path(0);
         assertEquals("warning", rung.path("level").asText());
