@@ -7,6 +7,7 @@ import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Text;
+import io.flowdesk.sla.internal.PolicyRecompute;
 import io.flowdesk.sla.internal.PolicyRows;
 import io.flowdesk.sla.internal.PolicyValidation;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,11 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The ordered SLA policies: read by everyone on staff, replaced as a whole by admins (audited, then recomputed). */
+/**
+ * The ordered SLA policies: read by everyone on staff, replaced as a whole by admins (audited; the open tickets are
+ * recomputed afterwards in the background, ADR 0022).
+ */
 @ApplicationScoped
 public class SlaPolicies {
-
-    static final int RECOMPUTE_BATCH = 500;
 
     @Inject
     AuditLog audit;
@@ -32,15 +34,21 @@ public class SlaPolicies {
     Calendars calendars;
 
     @Inject
-    SlaService service;
+    PolicyRecompute recompute;
 
     public Uni<List<SlaPolicy>> list() {
         return Panache.withSession(PolicyRows::all);
     }
 
+    /** Whether open tickets are still being recomputed after the last policy edit. */
+    public Uni<Boolean> recomputing() {
+        return Panache.withSession(PolicyRecompute::pending);
+    }
+
     /**
-     * Replaces the policy list; positions follow the list's order. Every open ticket is recomputed afterwards, and
-     * tickets whose deadlines moved say so on their timeline. Answers the saved list.
+     * Replaces the policy list; positions follow the list's order. Answers the saved list once it is committed; every
+     * open ticket is then recomputed in the background, in batches, and tickets whose deadlines moved say so on their
+     * timeline ({@link #recomputing()} tells whether that is still under way).
      */
     public Uni<List<SlaPolicy>> replace(CurrentUser user, List<SlaPolicy> policies) {
         if (!user.has(Role.ADMIN)) {
@@ -65,9 +73,8 @@ public class SlaPolicies {
             }
             return Panache.withTransaction(() -> PolicyRows.replaceAll(ordered)
                     .chain(() -> audit.record(user.username(), "sla.policies", "sla_policy", "*", Map.of("keys",
-                            ordered.stream().map(SlaPolicy::key).toList().toString()))))
-                    .chain(() -> service.recomputeAll(Text.of("sla.cause.policyEdited", user.username()),
-                            RECOMPUTE_BATCH))
+                            ordered.stream().map(SlaPolicy::key).toList().toString())))
+                    .chain(() -> recompute.schedule(user.username())))
                     .chain(() -> list());
         });
     }

@@ -12,7 +12,7 @@ public class LanguageSwitch extends Select<Locale> {
         setItemLabelGenerator(locale -> locale == UiSession.EN ? "English" : "简体中文");
         setValue(UiSession.locale());
         setId("language");
-        setWidth("9em");
+        addClassName("fd-language");
         setAriaLabel("Language / 语言");
         addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {

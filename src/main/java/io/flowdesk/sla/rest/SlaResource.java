@@ -51,6 +51,17 @@ public class SlaResource {
         return policies.list();
     }
 
+    /** Whether the open tickets are still being recomputed after the last policy edit (staff). */
+    @GET
+    @Path("/policies/recompute")
+    public Uni<java.util.Map<String, Boolean>> recomputing() {
+        CurrentUser user = CurrentUser.of(identity);
+        if (user.isCustomer() || user.isPartner()) {
+            throw new Forbidden(Text.of("sla.error.staffOnly"));
+        }
+        return policies.recomputing().map(running -> java.util.Map.of("recomputing", running));
+    }
+
     @PUT
     @Path("/policies")
     public Uni<List<SlaPolicy>> replace(List<SlaPolicy> body) {
