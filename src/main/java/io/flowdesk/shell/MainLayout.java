@@ -52,7 +52,7 @@ public class MainLayout extends AppLayout {
         }
         bell.addClickListener(e -> openNotifications(notifications, user));
         lastUnread = unread;
-        // the bell follows new notices without navigating: a short UI poll (ADR 0024; @Push is not set up here)
+        // the bell follows new notices without navigating: a short UI poll (ADR 0024; @Push was not tried)
         addAttachListener(e -> {
             e.getUI().setPollInterval(BELL_POLL_MS);
             pollRegistration = e.getUI().addPollListener(p -> {

@@ -152,8 +152,12 @@ class RobotDeliveryTest {
             notice("test:burst:" + i, "warehouse", "burst notice #" + i + ";");
         }
         sender.drain();
+        int firstMinute = hits("/wecom-burst").size();
+        assertTrue(firstMinute <= 20, "at most 20 messages a minute: " + firstMinute);
+        // whatever did not fit this minute (other deliveries may share the batch) waits for the next one
+        VertxContextSupport.subscribeAndAwait(() -> clock.advance(Duration.ofSeconds(61)));
+        sender.drain();
         List<Hit> sent = hits("/wecom-burst");
-        assertTrue(sent.size() <= 20, "at most 20 messages a minute: " + sent.size());
         String all = String.join("\n", sent.stream().map(Hit::body).toList());
         for (int i = 0; i < 50; i++) {
             assertTrue(all.contains("burst notice #" + i + ";"), "notice " + i + " reached the robot");
@@ -161,7 +165,8 @@ class RobotDeliveryTest {
         var rows = Deliveries.where("channel = 'robot' and recipient = 'wecom-burst'");
         assertEquals(50, rows.size());
         assertTrue(rows.stream().allMatch(r -> r.status().equals("sent")), rows.toString());
-        System.out.printf("[robot-test] 50 notices -> %d messages%n", sent.size());
+        System.out.printf("[robot-test] 50 notices -> %d messages in the first minute, %d in all%n", firstMinute,
+                sent.size());
     }
 
     @Test
