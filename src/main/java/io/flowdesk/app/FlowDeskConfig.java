@@ -139,4 +139,62 @@ public interface FlowDeskConfig {
         @WithDefault("false")
         boolean reset();
     }
+
+    /** Read by {@code io.flowdesk.notify} (the notification hub, ADR 0024). */
+    @io.smallrye.config.WithName("notify")
+    Notify notifications();
+
+    interface Notify {
+        /** Off in tests, which drive the sender themselves ({@code DeliverySender.drain()}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each node looks for deliveries to send. */
+        @WithDefault("PT1S")
+        Duration poll();
+
+        /** How many deliveries one pass takes. */
+        @WithDefault("50")
+        int batch();
+
+        /** After this many failed attempts a delivery is dead-lettered ({@code failed}). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** The first retry waits this long; each further one twice as long (at most an hour). */
+        @WithDefault("PT30S")
+        Duration retryDelay();
+
+        /** A delivery left 'sending' longer than this was interrupted by a crash (ADR 0024 says what follows). */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** Tests only: wait this long after a send before recording it (the kill -9 window). */
+        @WithDefault("PT0S")
+        Duration pauseAfterSend();
+
+        /** Messages a minute one robot takes (WeCom, DingTalk: 20); more are merged into one digest. */
+        @WithDefault("20")
+        int robotPerMinute();
+
+        /** The domain of Message-IDs and ticket thread ids in mail. */
+        @WithDefault("flowdesk.local")
+        String mailDomain();
+
+        /** Where links in mail and robot messages point. */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+
+        /** Connect and answer timeout of robot and webhook calls. */
+        @WithDefault("PT10S")
+        Duration httpTimeout();
+    }
+
+    /** Sealing of stored secrets (robot and webhook URLs and keys). */
+    Secrets secrets();
+
+    interface Secrets {
+        /** AES key, base64 (16 or 32 bytes); required to store robots and webhook endpoints. */
+        Optional<String> key();
+    }
 }

@@ -26,9 +26,13 @@ public class Notifications {
     @Inject
     ReactiveMailer mailer;
 
+    @Inject
+    NotifyHub hub;
+
     /**
-     * Stores an in-app notification as a catalogue key and arguments, shown in the reader's language; call inside
-     * the transaction of the change it reports.
+     * Stores an in-app notification as a catalogue key and arguments, shown in the reader's language, and hands it
+     * to the hub, which adds the person's other channels by their preferences (ADR 0024); call inside the
+     * transaction of the change it reports: the notice and its deliveries commit with it.
      */
     public Uni<Void> notifyUser(String username, Long ticketId, String ticketNumber, String kind, Text message) {
         NotificationEntity n = new NotificationEntity();
@@ -40,7 +44,7 @@ public class Notifications {
         n.text = english.length() > 500 ? english.substring(0, 500) : english;
         n.messageText = StoredText.write(message);
         n.createdAt = FlowClock.offsetNow();
-        return n.persist().replaceWithVoid();
+        return n.persist().chain(() -> hub.noticeStored(n.id, username, ticketId, ticketNumber, kind, message));
     }
 
     public Uni<Long> unreadCount(String username) {

@@ -26,6 +26,9 @@ public class MainLayout extends AppLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final Button bell;
+    private static final int BELL_POLL_MS = 3000;
+    private long lastUnread;
+    private com.vaadin.flow.shared.Registration pollRegistration;
 
     @Inject
     public MainLayout(Notifications notifications,
@@ -48,6 +51,24 @@ public class MainLayout extends AppLayout {
             bell.setSuffixComponent(badge);
         }
         bell.addClickListener(e -> openNotifications(notifications, user));
+        lastUnread = unread;
+        // the bell follows new notices without navigating: a short UI poll (ADR 0024; @Push was not tried)
+        addAttachListener(e -> {
+            e.getUI().setPollInterval(BELL_POLL_MS);
+            pollRegistration = e.getUI().addPollListener(p -> {
+                long now = await(() -> notifications.unreadCount(user.username()), lastUnread);
+                if (now != lastUnread) {
+                    updateBadge(notifications, user);
+                }
+            });
+        });
+        addDetachListener(e -> {
+            if (pollRegistration != null) {
+                pollRegistration.remove();
+                pollRegistration = null;
+            }
+            e.getUI().setPollInterval(-1);
+        });
 
         Span who = new Span(getTranslation("home.signedInAs", user.displayName(), String.join(", ", user.roles())));
         who.setId("signed-in-as");
@@ -155,6 +176,7 @@ public class MainLayout extends AppLayout {
 
     private void updateBadge(Notifications notifications, CurrentUser user) {
         long unread = await(() -> notifications.unreadCount(user.username()), 0L);
+        lastUnread = unread;
         if (unread > 0) {
             Span badge = new Span(Long.toString(unread));
             badge.addClassName("fd-badge");
