@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.flowdesk.notify.NoticeEvents;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
 import io.flowdesk.identity.ui.UiSession;
@@ -85,7 +86,8 @@ public class DeliveriesView extends VerticalLayout implements BeforeEnterObserve
                 "notify.view.channel")).setAutoWidth(true);
         log.addColumn(NotifyAdmin.DeliveryView::recipient).setHeader(getTranslation("notify.view.recipient"))
                 .setAutoWidth(true);
-        log.addColumn(NotifyAdmin.DeliveryView::kind).setHeader(getTranslation("notify.view.kind")).setAutoWidth(true);
+        log.addColumn(d -> getTranslation("notify.event." + NoticeEvents.of(d.kind())))
+                .setHeader(getTranslation("notify.view.kind")).setAutoWidth(true);
         log.addColumn(d -> getTranslation("notify.status." + d.status())).setHeader(getTranslation(
                 "notify.view.status")).setAutoWidth(true);
         log.addColumn(NotifyAdmin.DeliveryView::attempts).setHeader(getTranslation("notify.view.attempts"))
