@@ -16,7 +16,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.flowdesk.notify.NoticeEvents;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
 import io.flowdesk.identity.ui.UiSession;
