@@ -95,8 +95,23 @@ public class TicketEventStream {
                 : drain(consumer).map(more -> more + result.count()));
     }
 
-    private record Batch(int count, boolean more) {
-        static final Batch NONE = new Batch(0, false);
+    /** Drains and, where it stopped at a hole in the ids, waits the hole out and goes on (explicit catch-up only). */
+    private Uni<Integer> drainPatiently(TicketEventConsumer consumer, int holesLeft) {
+        return batch(consumer).chain(result -> {
+            if (result.more()) {
+                return drainPatiently(consumer, holesLeft).map(more -> more + result.count());
+            }
+            if (result.blocked() && holesLeft > 0) {
+                return Uni.createFrom().voidItem().onItem().delayIt().by(holeWait.plusMillis(50))
+                        .chain(() -> drainPatiently(consumer, holesLeft - 1)).map(more -> more + result.count());
+            }
+            return Uni.createFrom().item(result.count());
+        });
+    }
+
+    /** {@code blocked}: it stopped before a hole in the ids that may still be filled by a transaction in flight. */
+    private record Batch(int count, boolean more, boolean blocked) {
+        static final Batch NONE = new Batch(0, false, false);
     }
 
     /** Drains the named consumer (tests, admin "catch up"). */
@@ -104,7 +119,9 @@ public class TicketEventStream {
         for (TicketEventConsumer consumer : consumers) {
             if (consumer.name().equals(name)) {
                 // a batch that lost an optimistic-lock race with a person's edit is simply delivered again
-                return drain(consumer).onFailure().retry().withBackOff(java.time.Duration.ofMillis(50)).atMost(3);
+                // the caller knows its writes are committed: a hole left by a rolled-back transaction is waited out
+                return drainPatiently(consumer, 3).onFailure().retry().withBackOff(java.time.Duration.ofMillis(50))
+                        .atMost(3);
             }
         }
         return Uni.createFrom().failure(new IllegalArgumentException("no event consumer " + name));
@@ -137,8 +154,9 @@ public class TicketEventStream {
                             .setParameter(1, position).setParameter(2, consumer.batchSize()).getResultList()
                             .chain(rows -> {
                                 List<TicketEvent> events = contiguous(name, position, rows);
+                                boolean blocked = events.size() < rows.size();
                                 if (events.isEmpty()) {
-                                    return Uni.createFrom().item(Batch.NONE);
+                                    return Uni.createFrom().item(blocked ? new Batch(0, false, true) : Batch.NONE);
                                 }
                                 long last = events.get(events.size() - 1).id();
                                 return consumer.handle(events)
@@ -146,7 +164,7 @@ public class TicketEventStream {
                                                 + "updated_at = now() where consumer = ?2")
                                                 .setParameter(1, last).setParameter(2, name).executeUpdate())
                                         .map(ignored -> new Batch(events.size(),
-                                                events.size() == consumer.batchSize()));
+                                                events.size() == consumer.batchSize(), blocked));
                             });
                 })));
     }
