@@ -32,6 +32,9 @@ public class AutomationService {
     TicketService tickets;
 
     @Inject
+    io.flowdesk.tickets.TicketCommands commands;
+
+    @Inject
     io.flowdesk.audit.AuditLog audit;
 
     public Uni<List<Rule>> list(CurrentUser user) {
@@ -117,6 +120,14 @@ public class AutomationService {
                         t.rule(), rules.stream().filter(r -> r.key().equals(t.rule())).findFirst()
                                 .map(Actions::name).orElse(Text.literal(t.rule())), t.outcome(), t.failed(),
                         t.at())).toList()))));
+    }
+
+    /** The ticket's tags, for staff who may see the ticket (customers never see tags). */
+    public Uni<List<String>> tags(CurrentUser user, String number) {
+        if (user.isCustomer()) {
+            throw new NotFound(Text.of("automation.error.ticket", number));
+        }
+        return tickets.id(user, number).chain(id -> Panache.withSession(() -> commands.tags(id)));
     }
 
     public record DryRunRow(String number, String title, boolean matched, String failed, List<Text> wouldDo) {

@@ -213,32 +213,29 @@ public class TicketCommands {
 
     /** The ticket's tags, sorted. */
     public Uni<java.util.List<String>> tags(long ticketId) {
-        return io.flowdesk.tickets.internal.TicketTagEntity.<io.flowdesk.tickets.internal.TicketTagEntity>list(
-                "ticketId = ?1 order by tag", ticketId).map(list -> list.stream().map(t -> t.tag).toList());
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                "select tag from ticket_tag where ticket_id = ?1 order by tag", String.class).setParameter(1, ticketId)
+                .getResultList());
     }
 
-    /** Adds a tag ({@code TAG_ADDED}); false when the ticket has it already. */
+    /** Adds a tag ({@code TAG_ADDED}); false when the ticket has it already. Plain SQL: a tag may come and go in one batch. */
     public Uni<Boolean> addTag(long ticketId, String tag, String actor, Text why) {
-        return ticket(ticketId).chain(ticket -> io.flowdesk.tickets.internal.TicketTagEntity.count(
-                "ticketId = ?1 and tag = ?2", ticketId, tag).chain(count -> {
-                    if (count > 0) {
-                        return Uni.createFrom().item(false);
-                    }
-                    var row = new io.flowdesk.tickets.internal.TicketTagEntity();
-                    row.ticketId = ticketId;
-                    row.tag = tag;
-                    row.createdAt = FlowClock.offsetNow();
-                    return row.persist().chain(() -> touch(ticketId)).chain(() -> TicketRelay.timeline(ticket,
-                            "TAG_ADDED", actor, null, Text.of("timeline.text.tagAdded", tag, why),
-                            TicketRelay.details("tag", tag, "field", "tags"), true)).replaceWith(true);
-                }));
+        return ticket(ticketId).chain(ticket -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("insert into ticket_tag (ticket_id, tag, created_at) values (?1, ?2, "
+                        + "?3) on conflict do nothing").setParameter(1, ticketId).setParameter(2, tag)
+                        .setParameter(3, FlowClock.offsetNow()).executeUpdate())
+                .chain(added -> added == 0 ? Uni.createFrom().item(false)
+                        : touch(ticketId).chain(() -> TicketRelay.timeline(ticket, "TAG_ADDED", actor, null,
+                                Text.of("timeline.text.tagAdded", tag, why), TicketRelay.details("tag", tag,
+                                        "field", "tags"), true)).replaceWith(true)));
     }
 
     /** Removes a tag ({@code TAG_REMOVED}); false when the ticket does not have it. */
     public Uni<Boolean> removeTag(long ticketId, String tag, String actor, Text why) {
-        return ticket(ticketId).chain(ticket -> io.flowdesk.tickets.internal.TicketTagEntity.delete(
-                "ticketId = ?1 and tag = ?2", ticketId, tag).chain(deleted -> deleted == 0
-                        ? Uni.createFrom().item(false)
+        return ticket(ticketId).chain(ticket -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("delete from ticket_tag where ticket_id = ?1 and tag = ?2")
+                        .setParameter(1, ticketId).setParameter(2, tag).executeUpdate())
+                .chain(deleted -> deleted == 0 ? Uni.createFrom().item(false)
                         : touch(ticketId).chain(() -> TicketRelay.timeline(ticket, "TAG_REMOVED", actor, null,
                                 Text.of("timeline.text.tagRemoved", tag, why), TicketRelay.details("tag", tag,
                                         "field", "tags"), true)).replaceWith(true)));

@@ -132,12 +132,16 @@ public class Actions {
                 case "ticket.type" -> t.type();
                 case "customer.name" -> t.customerName();
                 default -> key.startsWith("data.") && t.data().has(key.substring(5))
-                        ? t.data().get(key.substring(5)).asText() : "";
+                        ? plain(t.data().get(key.substring(5))) : "";
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static String plain(com.fasterxml.jackson.databind.JsonNode v) {
+        return v.isNumber() ? v.decimalValue().stripTrailingZeros().toPlainString() : v.asText();
     }
 
     static ObjectNode payload(Snapshot t) {

@@ -46,7 +46,18 @@ public class AutomationEngine {
 
     /** The rules whose trigger this event is: immediate ones run, time-based ones are scheduled. */
     public Uni<Void> onEvent(TicketEvent event, List<Rule> rules) {
-        JsonNode details = event.details();
+        if (event.kind().equals("TASK_COMPLETED") && event.taskId() != null) {
+            return RuleRows.stepKey(event.taskId()).chain(step -> {
+                com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        event.details();
+                d.put("taskDefKey", step);
+                return onEvent(event, d, rules);
+            });
+        }
+        return onEvent(event, event.details(), rules);
+    }
+
+    private Uni<Void> onEvent(TicketEvent event, JsonNode details, List<Rule> rules) {
         int depth = details.path("automationDepth").asInt(0);
         Uni<Boolean> first = event.kind().equals("TASK_STARTED") ? RuleRows.firstTask(event.ticketId(), event.id())
                 : Uni.createFrom().item(false);
@@ -94,8 +105,8 @@ public class AutomationEngine {
                 return RuleRows.trace(ticketId, eventId, kind, rule.key(), "NOT_MATCHED", describe(failed));
             }
             if (depth >= MAX_DEPTH) {
-                return RuleRows.claim(rule.key(), ticketId, eventId, depth).chain(claimed -> !claimed
-                        ? Uni.createFrom().voidItem()
+                return RuleRows.claim(rule.key() + ":cutoff", ticketId, 0, depth).chain(claimed -> !claimed // once per rule and ticket
+                        ? RuleRows.trace(ticketId, eventId, kind, rule.key(), "CUTOFF", null)
                         : commands.record(ticketId, "AUTOMATION_CUTOFF", null, null, Text.of(
                                 "automation.timeline.cutoff", Actions.name(rule), MAX_DEPTH), Json.MAPPER
                                         .createObjectNode().put("rule", rule.key()).put("depth", depth), true)

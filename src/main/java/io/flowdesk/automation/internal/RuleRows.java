@@ -89,6 +89,13 @@ public final class RuleRows {
                 .setParameter(2, eventId).getSingleResult()).map(n -> n == 0);
     }
 
+    /** The BPMN step key of a task, from its TASK_STARTED entry. */
+    public static Uni<String> stepKey(String taskId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select details_json::jsonb ->> 'taskDefKey' from "
+                + "ticket_event where task_id = ?1 and kind = 'TASK_STARTED' order by id limit 1", String.class)
+                .setParameter(1, taskId).getResultList()).map(r -> r.isEmpty() ? "" : r.get(0));
+    }
+
     /** The first public reply by staff (or partner), or null. */
     public static Uni<Instant> firstResponse(long ticketId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select min(at) from ticket_event where ticket_id = "

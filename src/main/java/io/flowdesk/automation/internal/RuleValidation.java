@@ -26,17 +26,17 @@ public final class RuleValidation {
             errors.add(error("/nameEn", "nameEn", "automation.error.required"));
         }
         Rule.Trigger t = r.trigger();
-        if (t == null || !Triggers.TYPES.contains(t.type())) {
+        if (t == null || !in(Triggers.TYPES, t.type())) {
             errors.add(error("/trigger/type", "trigger", "automation.error.choose"));
         } else if (t.type().equals("TIME")) {
             if (t.minutes() == null || t.minutes() < 1 || t.minutes() > 525_600) {
                 errors.add(error("/trigger/minutes", "minutes", "automation.error.minutes"));
             }
-            if (!Triggers.ANCHORS.contains(t.since())) {
+            if (!in(Triggers.ANCHORS, t.since())) {
                 errors.add(error("/trigger/since", "since", "automation.error.choose"));
             }
         } else if (t.type().equals("COMMENT_ADDED") && !blank(t.by())
-                && !List.of("customer", "staff", "any").contains(t.by())) {
+                && !List.of("customer", "staff", "any").contains(String.valueOf(t.by()))) {
             errors.add(error("/trigger/by", "by", "automation.error.choose"));
         }
         conditions(r.conditions().all(), "all", errors);
@@ -56,10 +56,10 @@ public final class RuleValidation {
         for (int i = 0; i < rows.size(); i++) {
             Rule.Condition c = rows.get(i);
             String at = "/conditions/" + group + "/" + i;
-            if (c.field() == null || !(Evaluator.FIELDS.contains(c.field()) || c.field().matches("data\\.[A-Za-z0-9_]+"))) {
+            if (c.field() == null || !(in(Evaluator.FIELDS, c.field()) || c.field().matches("data\\.[A-Za-z0-9_]+"))) {
                 errors.add(error(at + "/field", "field", "automation.error.choose"));
             }
-            if (!Evaluator.OPERATORS.contains(c.op())) {
+            if (!in(Evaluator.OPERATORS, c.op())) {
                 errors.add(error(at + "/op", "op", "automation.error.choose"));
             } else if (!c.op().endsWith("mpty") && blank(c.value())) {
                 errors.add(error(at + "/value", "value", "automation.error.required"));
@@ -68,13 +68,13 @@ public final class RuleValidation {
     }
 
     private static void action(Rule.Action a, String at, List<FieldError> errors) {
-        if (a == null || !Actions.TYPES.contains(a.type())) {
+        if (a == null || !in(Actions.TYPES, a.type())) {
             errors.add(error(at + "/type", "action", "automation.error.choose"));
             return;
         }
         switch (a.type()) {
             case "priority" -> {
-                if (!"raise".equals(a.value()) && !Priority.ALL.contains(a.value())) {
+                if (!"raise".equals(a.value()) && !in(Priority.ALL, a.value())) {
                     errors.add(error(at + "/value", "priority", "automation.error.choose"));
                 }
             }
@@ -94,7 +94,7 @@ public final class RuleValidation {
                 }
             }
             case "notify" -> {
-                if (!List.of("assignee", "watchers", "department", "supervisor", "user").contains(a.to())) {
+                if (!List.of("assignee", "watchers", "department", "supervisor", "user").contains(String.valueOf(a.to()))) {
                     errors.add(error(at + "/to", "to", "automation.error.choose"));
                 } else if (a.to().equals("user") && blank(a.user())) {
                     errors.add(error(at + "/user", "user", "automation.error.required"));
@@ -122,6 +122,10 @@ public final class RuleValidation {
 
     private static FieldError error(String pointer, String label, String key) {
         return FieldError.of(pointer, Text.of(key, Text.of("automation.label." + label)), key.substring(17));
+    }
+
+    private static boolean in(java.util.Collection<String> values, String v) {
+        return v != null && values.contains(v);
     }
 
     private static boolean blank(String s) {

@@ -107,21 +107,6 @@ public class AutomationResource {
                                 .map(t -> t.in(locale)).toList())).toList());
     }
 
-    public record TraceView(long eventId, String eventKind, String rule, String ruleName, String outcome,
-            String failed, Instant at) {
-    }
-
-    @GET
-    @Path("/tickets/{number}/automation-trace")
-    public Uni<List<TraceView>> trace(@PathParam("number") String number,
-            @HeaderParam("Accept-Language") String language, @QueryParam("limit") @DefaultValue("500") int limit) {
-        CurrentUser user = CurrentUser.of(identity);
-        Locale locale = locale(language, user);
-        return automation.trace(user, number).map(rows -> rows.stream().limit(Math.max(1, limit))
-                .map(t -> new TraceView(t.eventId(), t.eventKind(), t.rule(), t.ruleName().in(locale), t.outcome(),
-                        t.failed(), t.at())).toList());
-    }
-
     private static Rule empty() {
         return new Rule(null, null, null, null, null, null, null, null);
     }
