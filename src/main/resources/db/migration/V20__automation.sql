@@ -55,3 +55,7 @@ insert into automation_rule (key, name_zh, name_en, trigger_json, conditions_jso
  '{"type":"TIME","since":"CREATED","minutes":240,"working":true,"calendar":"cn-standard"}',
  '{"all":[{"field":"firstResponse","op":"empty"}],"any":[]}',
  '[{"type":"priority","value":"raise"}]', 20, false, now(), null);
+
+-- Automation starts at the end of the history: switching a rule on never replays old tickets (ADR 0026).
+insert into event_cursor (consumer, position) select 'automation', coalesce(max(id), 0) from ticket_event
+    on conflict do nothing;
