@@ -11,16 +11,22 @@ package io.flowdesk.tickets;
  * @param text a ticket number, or part of the title, or null
  * @param sort PRIORITY (P1 first, then oldest), NEWEST, OLDEST, UPDATED, DUE (earliest SLA deadline first)
  * @param sla AT_RISK or BREACHED (the ticket's SLA state), or null
+ * @param tag a tag the ticket has, or null
  */
 public record InboxQuery(String view, String type, String priority, String status, String customer, String text,
-        String sort, String sla) {
+        String sort, String sla, String tag) {
+
+    public InboxQuery(String view, String type, String priority, String status, String customer, String text,
+            String sort, String sla) {
+        this(view, type, priority, status, customer, text, sort, sla, null);
+    }
 
     public static final String AT_RISK = "AT_RISK";
     public static final String BREACHED = "BREACHED";
 
     public InboxQuery(String view, String type, String priority, String status, String customer, String text,
             String sort) {
-        this(view, type, priority, status, customer, text, sort, null);
+        this(view, type, priority, status, customer, text, sort, null, null);
     }
 
     public static final String MINE = "MINE";
@@ -28,6 +34,6 @@ public record InboxQuery(String view, String type, String priority, String statu
     public static final String OPEN = "OPEN";
 
     public InboxQuery withView(String other) {
-        return new InboxQuery(other, type, priority, status, customer, text, sort, sla);
+        return new InboxQuery(other, type, priority, status, customer, text, sort, sla, tag);
     }
 }

@@ -182,12 +182,16 @@ public class InboxService {
             where.append(" and t.slaState = :sla");
             params.put("sla", sla);
         }
+        if (notBlank(query.tag())) {
+            where.append(" and exists (select 1 from TicketTagEntity g where g.ticketId = t.id and g.tag = :tag)");
+            params.put("tag", query.tag().strip());
+        }
         String from = tasks ? "from TicketTaskEntity k, TicketEntity t where t.id = k.ticketId and "
                 : "from TicketEntity t where ";
         if (count) {
             // without ticket-level filters a task count reads only the task table's partial index
             boolean ticketFilters = notBlank(query.type()) || notBlank(query.status()) || notBlank(query.customer())
-                    || notBlank(query.text()) || notBlank(query.sla());
+                    || notBlank(query.text()) || notBlank(query.sla()) || notBlank(query.tag());
             String countFrom = tasks && !ticketFilters ? "from TicketTaskEntity k where " : from;
             return new Built("select 1 " + countFrom + where, params);
         }

@@ -179,4 +179,102 @@ public class TicketCommands {
         return WatcherEntity.<WatcherEntity>list("ticketId = ?1 order by username", ticketId)
                 .map(list -> list.stream().map(w -> w.username).toList());
     }
+
+    // --- automation (ADR 0026): tags, fields, comments and the cause of an effect ---
+
+    private static final String CAUSE = "flowdesk.automation.cause";
+
+    /**
+     * Runs {@code work} as the effect of a rule: every timeline entry it writes carries {@code automationRule} and
+     * {@code automationDepth} in its details, so rules triggered by it know how deep the chain is.
+     */
+    public static <T> Uni<T> causedBy(String rule, int depth, java.util.function.Supplier<Uni<T>> work) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context == null) {
+            return work.get();
+        }
+        return Uni.createFrom().<T>deferred(() -> {
+            context.putLocal(CAUSE, new String[] {rule, Integer.toString(depth)});
+            return work.get();
+        }).eventually(() -> context.removeLocal(CAUSE));
+    }
+
+    /** The rule and depth set by {@link #causedBy} on this context, added to an entry's details. */
+    static ObjectNode withCause(ObjectNode details) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        String[] cause = context == null ? null : context.getLocal(CAUSE);
+        if (cause == null) {
+            return details;
+        }
+        ObjectNode node = details == null ? io.flowdesk.shared.Json.MAPPER.createObjectNode() : details;
+        node.put("automationRule", cause[0]).put("automationDepth", Integer.parseInt(cause[1]));
+        return node;
+    }
+
+    /** The ticket's tags, sorted. */
+    public Uni<java.util.List<String>> tags(long ticketId) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                "select tag from ticket_tag where ticket_id = ?1 order by tag", String.class).setParameter(1, ticketId)
+                .getResultList());
+    }
+
+    /** Adds a tag ({@code TAG_ADDED}); false when the ticket has it already. Plain SQL: a tag may come and go in one batch. */
+    public Uni<Boolean> addTag(long ticketId, String tag, String actor, Text why) {
+        return ticket(ticketId).chain(ticket -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("insert into ticket_tag (ticket_id, tag, created_at) values (?1, ?2, "
+                        + "?3) on conflict do nothing").setParameter(1, ticketId).setParameter(2, tag)
+                        .setParameter(3, FlowClock.offsetNow()).executeUpdate())
+                .chain(added -> added == 0 ? Uni.createFrom().item(false)
+                        : touch(ticketId).chain(() -> TicketRelay.timeline(ticket, "TAG_ADDED", actor, null,
+                                Text.of("timeline.text.tagAdded", tag, why), TicketRelay.details("tag", tag,
+                                        "field", "tags"), true)).replaceWith(true)));
+    }
+
+    /** Removes a tag ({@code TAG_REMOVED}); false when the ticket does not have it. */
+    public Uni<Boolean> removeTag(long ticketId, String tag, String actor, Text why) {
+        return ticket(ticketId).chain(ticket -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("delete from ticket_tag where ticket_id = ?1 and tag = ?2")
+                        .setParameter(1, ticketId).setParameter(2, tag).executeUpdate())
+                .chain(deleted -> deleted == 0 ? Uni.createFrom().item(false)
+                        : touch(ticketId).chain(() -> TicketRelay.timeline(ticket, "TAG_REMOVED", actor, null,
+                                Text.of("timeline.text.tagRemoved", tag, why), TicketRelay.details("tag", tag,
+                                        "field", "tags"), true)).replaceWith(true)));
+    }
+
+    /** Sets one top-level field of the ticket's data ({@code FIELD_SET}); false when it has that value already. */
+    public Uni<Boolean> setField(long ticketId, String field, com.fasterxml.jackson.databind.JsonNode value,
+            String actor, Text why) {
+        return ticket(ticketId).chain(ticket -> {
+            ObjectNode data = ticket.dataJson == null ? io.flowdesk.shared.Json.MAPPER.createObjectNode()
+                    : io.flowdesk.shared.Json.parseObject(ticket.dataJson);
+            if (value.equals(data.get(field))) {
+                return Uni.createFrom().item(false);
+            }
+            var old = data.get(field);
+            data.set(field, value);
+            ObjectNode details = TicketRelay.details("field", field);
+            details.set("from", old);
+            details.set("to", value);
+            return TicketEntity.update("dataJson = ?1, updatedAt = ?2 where id = ?3", data.toString(),
+                    FlowClock.offsetNow(), ticketId).chain(() -> TicketRelay.timeline(ticket, "FIELD_SET", actor,
+                            null, Text.of("timeline.text.fieldSet", field, value.isTextual() ? value.asText()
+                                    : value.toString(), why), details, true)).replaceWith(true);
+        });
+    }
+
+    /** A public reply ({@code REPLY}, authorKind {@code automation}) or internal note written by the system. */
+    public Uni<Void> comment(long ticketId, String body, boolean internal, Text by) {
+        return ticket(ticketId).chain(ticket -> touch(ticketId).chain(() -> TicketRelay.timeline(ticket,
+                internal ? "NOTE" : "REPLY", null, null, Text.of("timeline.text.autoComment", by, body),
+                TicketRelay.details("text", body, "authorKind", "automation"), internal)));
+    }
+
+    /** What a rule reads besides {@link #facts}: the customer's name and e-mail and the ticket's data. */
+    public Uni<TicketContent> content(long ticketId) {
+        return ticket(ticketId).map(t -> new TicketContent(t.customerName, t.customerEmail, t.dataJson == null
+                ? "{}" : t.dataJson));
+    }
+
+    public record TicketContent(String customerName, String customerEmail, String dataJson) {
+    }
 }

@@ -248,7 +248,8 @@ public class TicketRelay {
         entry.taskId = taskId;
         entry.summary = summary.length() > 500 ? summary.substring(0, 500) : summary;
         entry.summaryText = StoredText.write(text);
-        entry.detailsJson = details == null ? null : details.toString();
+        ObjectNode caused = TicketCommands.withCause(details);
+        entry.detailsJson = caused == null ? null : caused.toString();
         entry.internal = internal;
         return entry.persist().replaceWithVoid();
     }

@@ -34,11 +34,11 @@ public class InboxResource {
     public Uni<InboxPage> page(@QueryParam("view") @DefaultValue("MINE") String view, @QueryParam("type") String type,
             @QueryParam("priority") String priority, @QueryParam("status") String status,
             @QueryParam("customer") String customer, @QueryParam("q") String text,
-            @QueryParam("sort") @DefaultValue("PRIORITY") String sort, @QueryParam("sla") String sla,
+            @QueryParam("sort") @DefaultValue("PRIORITY") String sort, @QueryParam("sla") String sla, @QueryParam("tag") String tag,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
             @QueryParam("counts") @DefaultValue("true") boolean withCounts) {
         CurrentUser user = CurrentUser.of(identity);
-        InboxQuery query = new InboxQuery(view, type, priority, status, customer, text, sort, sla);
+        InboxQuery query = new InboxQuery(view, type, priority, status, customer, text, sort, sla, tag);
         int bounded = Math.max(1, Math.min(size, 200));
         return inbox.page(user, query, Math.max(0, page) * bounded, bounded)
                 .chain(rows -> (withCounts ? inbox.counts(user, query) : Uni.createFrom().item(Map.<String, Long>of()))

@@ -1,0 +1,134 @@
+package io.flowdesk.automation.internal;
+
+import io.flowdesk.automation.Rule;
+import io.flowdesk.shared.FieldError;
+import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Text;
+import io.flowdesk.tickets.Priority;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a rule before it is stored or dry-run; every error names its field by its label. */
+public final class RuleValidation {
+
+    private RuleValidation() {
+    }
+
+    public static void check(Rule r, boolean needKey) {
+        List<FieldError> errors = new ArrayList<>();
+        if (needKey && (r.key() == null || !r.key().matches("[a-z0-9][a-z0-9-]{0,63}"))) {
+            errors.add(error("/key", "key", "automation.error.key"));
+        }
+        if (blank(r.nameZh())) {
+            errors.add(error("/nameZh", "nameZh", "automation.error.required"));
+        }
+        if (blank(r.nameEn())) {
+            errors.add(error("/nameEn", "nameEn", "automation.error.required"));
+        }
+        Rule.Trigger t = r.trigger();
+        if (t == null || !in(Triggers.TYPES, t.type())) {
+            errors.add(error("/trigger/type", "trigger", "automation.error.choose"));
+        } else if (t.type().equals("TIME")) {
+            if (t.minutes() == null || t.minutes() < 1 || t.minutes() > 525_600) {
+                errors.add(error("/trigger/minutes", "minutes", "automation.error.minutes"));
+            }
+            if (!in(Triggers.ANCHORS, t.since())) {
+                errors.add(error("/trigger/since", "since", "automation.error.choose"));
+            }
+        } else if (t.type().equals("COMMENT_ADDED") && !blank(t.by())
+                && !List.of("customer", "staff", "any").contains(String.valueOf(t.by()))) {
+            errors.add(error("/trigger/by", "by", "automation.error.choose"));
+        }
+        conditions(r.conditions().all(), "all", errors);
+        conditions(r.conditions().any(), "any", errors);
+        if (r.actions().isEmpty()) {
+            errors.add(error("/actions", "actions", "automation.error.noAction"));
+        }
+        for (int i = 0; i < r.actions().size(); i++) {
+            action(r.actions().get(i), "/actions/" + i, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(Text.of("automation.error.invalid"), errors);
+        }
+    }
+
+    private static void conditions(List<Rule.Condition> rows, String group, List<FieldError> errors) {
+        for (int i = 0; i < rows.size(); i++) {
+            Rule.Condition c = rows.get(i);
+            String at = "/conditions/" + group + "/" + i;
+            if (c.field() == null || !(in(Evaluator.FIELDS, c.field()) || c.field().matches("data\\.[A-Za-z0-9_]+"))) {
+                errors.add(error(at + "/field", "field", "automation.error.choose"));
+            }
+            if (!in(Evaluator.OPERATORS, c.op())) {
+                errors.add(error(at + "/op", "op", "automation.error.choose"));
+            } else if (!c.op().endsWith("mpty") && blank(c.value())) {
+                errors.add(error(at + "/value", "value", "automation.error.required"));
+            }
+        }
+    }
+
+    private static void action(Rule.Action a, String at, List<FieldError> errors) {
+        if (a == null || !in(Actions.TYPES, a.type())) {
+            errors.add(error(at + "/type", "action", "automation.error.choose"));
+            return;
+        }
+        switch (a.type()) {
+            case "priority" -> {
+                if (!"raise".equals(a.value()) && !in(Priority.ALL, a.value())) {
+                    errors.add(error(at + "/value", "priority", "automation.error.choose"));
+                }
+            }
+            case "route" -> {
+                if (blank(a.department()) && blank(a.user())) {
+                    errors.add(error(at + "/department", "department", "automation.error.required"));
+                }
+            }
+            case "addTag", "removeTag" -> {
+                if (a.value() == null || !a.value().strip().matches("[\\p{L}\\p{N}_-]{1,64}")) {
+                    errors.add(error(at + "/value", "tag", "automation.error.tag"));
+                }
+            }
+            case "watcher" -> {
+                if (blank(a.user())) {
+                    errors.add(error(at + "/user", "user", "automation.error.required"));
+                }
+            }
+            case "notify" -> {
+                if (!List.of("assignee", "watchers", "department", "supervisor", "user").contains(String.valueOf(a.to()))) {
+                    errors.add(error(at + "/to", "to", "automation.error.choose"));
+                } else if (a.to().equals("user") && blank(a.user())) {
+                    errors.add(error(at + "/user", "user", "automation.error.required"));
+                }
+            }
+            case "reply", "note" -> {
+                if (blank(a.text())) {
+                    errors.add(error(at + "/text", "text", "automation.error.required"));
+                }
+            }
+            case "setField" -> {
+                if (a.field() == null || !a.field().matches("[A-Za-z0-9_]{1,64}")) {
+                    errors.add(error(at + "/field", "field", "automation.error.required"));
+                }
+            }
+            case "webhook" -> {
+                if (blank(a.endpoint())) {
+                    errors.add(error(at + "/endpoint", "endpoint", "automation.error.required"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static FieldError error(String pointer, String label, String key) {
+        return FieldError.of(pointer, Text.of(key, Text.of("automation.label." + label)), key.substring(17));
+    }
+
+    private static boolean in(java.util.Collection<String> values, String v) {
+        return v != null && values.contains(v);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
