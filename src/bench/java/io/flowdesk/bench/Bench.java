@@ -458,7 +458,7 @@ public final class Bench {
      * Flowable timer baseline of the same run.
      */
     private void deadlineWorkload(AppProcess app, Path templates) throws Exception {
-        int deadlines = smoke ? 50 : 10_000;
+        int deadlines = smoke ? 50 : TIMERS != null ? TIMERS : Integer.getInteger("bench.timers", 10_000);
         int tickets = smoke ? 5 : 200;
         List<Long> ids = new ArrayList<>();
         try (Connection db = app.jdbc(); Statement s = db.createStatement()) {
