@@ -111,8 +111,9 @@ public class DeadlineScanner {
         }
         try {
             // a timer runs on the root context; Panache needs a (safe) duplicated one of its own
+            // each lane on its own event loop (round robin), so two lanes use two cores
             io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
-                    .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+                    .createNewDuplicatedContext(Sessions.nextEventLoop(vertx.getDelegate()));
             io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> Uni.createFrom().deferred(() -> drain(new Lane(lane, lanes))).subscribe()
                     .with(count -> flag.set(false), failure -> {

@@ -31,10 +31,19 @@ public final class Sessions {
     public static <T> Uni<T> apart(Supplier<Uni<T>> work) {
         Context caller = Vertx.currentContext();
         Vertx vertx = Arc.container().instance(Vertx.class).get();
-        Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        Context own = VertxContext.createNewDuplicatedContext(nextEventLoop(vertx));
         VertxContextSafetyToggle.setContextSafe(own, true);
         Uni<T> result = Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> Uni.createFrom()
                 .deferred(work::get).subscribe().with(emitter::complete, emitter::fail)));
         return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /**
+     * A context on the next event loop of the pool (round robin), so work started from one timer or request does not
+     * pile onto that one thread while the other cores idle.
+     */
+    public static Context nextEventLoop(Vertx vertx) {
+        return vertx instanceof io.vertx.core.impl.VertxInternal internal ? internal.createEventLoopContext()
+                : vertx.getOrCreateContext();
     }
 }
