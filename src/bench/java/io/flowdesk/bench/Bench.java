@@ -40,11 +40,17 @@ public final class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** {@code --only=create|complete|inbox|timers|deadlines|assign|validation}: one workload (for profiling), not the full table. */
+    /** {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation}: one workload (for profiling), not the full table. */
     static String ONLY;
 
-    /** {@code --timers=N}: how many timers the timer workload lets fall due (default 10,000). */
+    /** {@code --timers=N}: how many timers (and SLA deadlines) the timer and deadline workloads let fall due (default 10,000). */
     static Integer TIMERS;
+
+    /** {@code --agents=N}: the department size of the assignment workload (default 200; smoke 20). */
+    static Integer AGENTS;
+
+    /** {@code --tickets=N}: how many open tickets the recompute workload recomputes (default 100,000; smoke 200). */
+    static Integer TICKETS;
 
     private final boolean smoke;
     private final Results results = new Results();
@@ -63,6 +69,8 @@ public final class Bench {
                 .orElse(null);
         TIMERS = List.of(args).stream().filter(a -> a.startsWith("--timers=")).map(a -> Integer.valueOf(a.substring(9)))
                 .findFirst().orElse(null);
+        AGENTS = intArg(args, "--agents=");
+        TICKETS = intArg(args, "--tickets=");
         long started = System.nanoTime();
         Bench bench = new Bench(smoke);
         bench.run();
@@ -114,9 +122,17 @@ public final class Bench {
                 assignWorkload(app);
             }
         }
+        if (wants("recompute")) {
+            recomputeWorkload(templates);
+        }
         if (wants("validation")) {
             validationWorkload();
         }
+    }
+
+    private static Integer intArg(String[] args, String prefix) {
+        return List.of(args).stream().filter(a -> a.startsWith(prefix)).map(a -> Integer.valueOf(a.substring(prefix
+                .length()))).findFirst().orElse(null);
     }
 
     private static boolean wants(String workload) {
@@ -458,7 +474,7 @@ public final class Bench {
      * Flowable timer baseline of the same run.
      */
     private void deadlineWorkload(AppProcess app, Path templates) throws Exception {
-        int deadlines = smoke ? 50 : 10_000;
+        int deadlines = smoke ? 50 : TIMERS != null ? TIMERS : Integer.getInteger("bench.timers", 10_000);
         int tickets = smoke ? 5 : 200;
         List<Long> ids = new ArrayList<>();
         try (Connection db = app.jdbc(); Statement s = db.createStatement()) {
@@ -529,7 +545,7 @@ public final class Bench {
      * Baseline: the same three reads as plain SQL over JDBC. The pure decision alone is timed in this JVM too.
      */
     private void assignWorkload(AppProcess app) throws Exception {
-        int agents = smoke ? 20 : 200;
+        int agents = AGENTS != null ? AGENTS : smoke ? 20 : 200;
         String department = "bench-" + agents;
         String taskId;
         try (Connection db = app.jdbc(); Statement s = db.createStatement()) {
@@ -607,6 +623,11 @@ public final class Bench {
                 return n > agents;
             });
         }
+        Load.Outcome decision = inProcessDecision(app, department, agents, runs);
+        results.add(new Results.Row("assignment decision in-process, " + agents + " agents", "ms p95",
+                decision.p95(), "goal", 5.0, decision.p50(), decision.p95(), decision.p99(),
+                "what RoutingService does per task: members, skills and loads (3 reads over JDBC) + Router.decide; "
+                        + "HTTP preview p95 " + Results.ms(api.p95())));
         results.add(new Results.Row("assignment decision, " + agents + " agents in a department", "ms p95", api.p95(),
                 "plain SQL, the same reads", sql.p95(), api.p50(), api.p95(), api.p99(),
                 "goal p95 < 5 ms; over HTTP (preview = the consumer's reads + decision, no writes); SQL p50 "
@@ -625,6 +646,163 @@ public final class Bench {
                 (c, i) -> io.flowdesk.routing.Router.decide(task, team).chosen() != null);
         results.add(new Results.Row("Router.decide alone, " + agents + " agents (in-process)", "ms p95", core.p95(),
                 "-", 0, core.p50(), core.p95(), core.p99(), "the pure filters and chooser, no I/O"));
+    }
+
+    /**
+     * One decision as {@code RoutingService.decide} makes it, in this JVM: the department's members with availability
+     * and round-robin memory, their skills and their weighted loads (the same three statements as RoutingStore),
+     * turned into agents, then {@code Router.decide} (best-skill, refund ≥ 2).
+     */
+    private static Load.Outcome inProcessDecision(AppProcess app, String department, int agents, int runs)
+            throws Exception {
+        io.flowdesk.routing.RoutingTask task = new io.flowdesk.routing.RoutingTask("t", 1, department,
+                io.flowdesk.routing.Strategy.BEST_SKILL, Map.of("refund", 2), "P2", null);
+        try (Connection db = app.jdbc();
+                PreparedStatement members = db.prepareStatement("select u.username, u.display_name, a.status, "
+                        + "a.capacity, l.at from app_user u join user_department d on d.user_id = u.id and "
+                        + "d.department_key = ? left join routing_agent a on a.username = u.username left join "
+                        + "routing_last_assigned l on l.username = u.username and l.department = ? where u.enabled = "
+                        + "true order by u.username");
+                PreparedStatement skills = db.prepareStatement("select k.username, k.skill_key, k.level from "
+                        + "user_skill k join app_user u on u.username = k.username join user_department d on "
+                        + "d.user_id = u.id and d.department_key = ?");
+                PreparedStatement loads = db.prepareStatement("select k.assignee, sum(case k.priority when 'P1' "
+                        + "then 4 when 'P2' then 2 else 1 end) from ticket_task k where k.state = 'OPEN' and "
+                        + "k.assignee in (select u.username from app_user u join user_department d on d.user_id = "
+                        + "u.id and d.department_key = ?) group by k.assignee")) {
+            return Load.repeat(runs / 10, runs, (c, i) -> {
+                members.setString(1, department);
+                members.setString(2, department);
+                skills.setString(1, department);
+                loads.setString(1, department);
+                Map<String, Map<String, Integer>> skillMap = new HashMap<>();
+                try (ResultSet rs = skills.executeQuery()) {
+                    while (rs.next()) {
+                        skillMap.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                                rs.getInt(3));
+                    }
+                }
+                Map<String, Integer> loadMap = new HashMap<>();
+                try (ResultSet rs = loads.executeQuery()) {
+                    while (rs.next()) {
+                        loadMap.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+                List<io.flowdesk.routing.Agent> team = new ArrayList<>(agents);
+                try (ResultSet rs = members.executeQuery()) {
+                    while (rs.next()) {
+                        String user = rs.getString(1);
+                        java.sql.Timestamp last = rs.getTimestamp(5);
+                        team.add(new io.flowdesk.routing.Agent(user, rs.getString(2),
+                                io.flowdesk.routing.Availability.of(rs.getString(3)), skillMap.getOrDefault(user,
+                                        Map.of()), loadMap.getOrDefault(user, 0), rs.getObject(4) == null ? 10
+                                                : rs.getInt(4), true, last == null ? null : last.toInstant()));
+                    }
+                }
+                return io.flowdesk.routing.Router.decide(task, team).chosen() != null;
+            });
+        }
+    }
+
+    // ---- 8. SLA recompute after a calendar edit ----
+
+    /**
+     * N open tickets (bulk SQL: ticket, open task, CREATED event at now, consumers' cursors past them) on a fresh
+     * database of their own; a first calendar edit gives every ticket its clocks and ladder deadlines, the second one
+     * is measured: the time {@code CalendarWatch} reports for {@code SlaService.recomputeAll}, and the p95 of an inbox
+     * request from one client before and during it.
+     */
+    private void recomputeWorkload(Path templates) throws Exception {
+        int tickets = TICKETS != null ? TICKETS : smoke ? 200 : 100_000;
+        try (AppProcess app = new AppProcess("flowdesk_bench_recompute", 18131)) {
+            app.env("FLOWDESK_TEMPLATES_DIR", templates.toAbsolutePath().toString());
+            app.start(true);
+            long started = System.nanoTime();
+            long setup = System.nanoTime();
+            try (Connection db = app.jdbc(); Statement s = db.createStatement()) {
+                io.flowdesk.testing.ScaleData.load(s, 1, tickets);
+                s.execute("update ticket set created_at = now(), updated_at = now() where number like 'FD-2025-%'");
+                s.execute("insert into ticket_event (ticket_id, at, kind, summary, details_json, internal) select id, "
+                        + "now(), 'CREATED', 'bench', '{}', true from ticket where number like 'FD-2025-%'");
+                // the consumers start after these events: the recompute below is what gives them their clocks
+                s.execute("insert into event_cursor (consumer, position) select c, (select max(id) from ticket_event) "
+                        + "from unnest(array['sla', 'routing']) c on conflict (consumer) do update set position = "
+                        + "excluded.position");
+                s.execute("analyze ticket; analyze ticket_task; analyze ticket_event");
+            }
+            long setupMs = (System.nanoTime() - setup) / 1_000_000;
+            // CalendarWatch first looks 10 s after start (and only then knows the versions an edit changes)
+            Thread.sleep(Math.max(0, 17_000 - (System.nanoTime() - started) / 1_000_000));
+            Path log = Path.of("target", app.database() + ".log");
+            long first = calendarEdit(app, log, 1);
+            long clocks;
+            long deadlineRows;
+            try (Connection db = app.jdbc()) {
+                clocks = Db.scalar(db, "select count(*) from sla_clock");
+                deadlineRows = Db.scalar(db, "select count(*) from deadline where fired_at is null");
+            }
+            int runs = smoke ? 20 : 200;
+            String inbox = "/api/inbox?view=QUEUE&size=50&counts=false";
+            Load.Outcome before = Load.repeat(runs / 10, runs, (c, i) -> get(app, "agent1", inbox).statusCode() == 200);
+            List<Long> during = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread client = new Thread(() -> {
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    try {
+                        get(app, "agent1", inbox);
+                    } catch (Exception e) {
+                        // counted as slow: its time is kept
+                    }
+                    during.add(System.nanoTime() - t0);
+                }
+            });
+            client.start();
+            long ms;
+            try {
+                ms = calendarEdit(app, log, 2);
+            } finally {
+                stop.set(true);
+                client.join();
+            }
+            List<Long> sorted = new ArrayList<>(during);
+            java.util.Collections.sort(sorted);
+            double p95During = Load.pct(sorted, 0.95);
+            results.add(new Results.Row("SLA recompute of " + tickets + " open tickets after a calendar edit", "ms", ms,
+                    "goal (100k)", 60_000 * tickets / 100_000.0, null, null, null, String.format("%.0f tickets/s; "
+                            + "first edit (creates clocks) %d ms; %d clocks, %d pending deadlines; set-up %d ms", tickets
+                            / (ms / 1000.0), first, clocks, deadlineRows, setupMs)));
+            results.add(new Results.Row("inbox p95 during that recompute", "ms p95", p95During, "before it",
+                    before.p95(), Load.pct(sorted, 0.5), p95During, Load.pct(sorted, 0.99), sorted.size()
+                            + " requests by one client meanwhile; goal ≤ 2× before"));
+        }
+    }
+
+    /**
+     * Edits the calendar {@code cn-standard} (a holiday n days ahead; a new version, as the API writes it) and waits
+     * for the n-th "recomputed ... in N ms" line of {@code CalendarWatch}; answers N.
+     */
+    private static long calendarEdit(AppProcess app, Path log, int n) throws Exception {
+        try (Connection db = app.jdbc(); Statement s = db.createStatement()) {
+            s.execute("delete from calendar_day where calendar_key = 'cn-standard' and name = 'bench'");
+            s.execute("insert into calendar_day (calendar_key, day, kind, name) values ('cn-standard', current_date + "
+                    + n + ", 'holiday', 'bench') on conflict do nothing");
+            s.execute("update calendar set version = version + 1, updated_at = now() where key = 'cn-standard'");
+        }
+        Pattern done = Pattern.compile("after a calendar edit in (\\d+) ms");
+        long until = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < until) {
+            Matcher m = done.matcher(Files.readString(log));
+            List<Long> found = new ArrayList<>();
+            while (m.find()) {
+                found.add(Long.parseLong(m.group(1)));
+            }
+            if (found.size() >= n) {
+                return found.get(n - 1);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no recompute after calendar edit " + n + "; see " + log);
     }
 
     /** The shipped templates plus a timer template for workload 5, in a folder the app imports. */

@@ -76,6 +76,13 @@ public interface FlowDeskConfig {
         @WithDefault("200")
         int batch();
 
+        /**
+         * How many batches one node fires at once, each on its own connection and its own share of the tickets
+         * ({@code ticket_id % workers}); ADR 0023.
+         */
+        @WithDefault("2")
+        int workers();
+
         /** After this many failed attempts a deadline is left alone (logged as an error, reason in the row). */
         @WithDefault("5")
         int maxAttempts();
@@ -90,6 +97,23 @@ public interface FlowDeskConfig {
 
         /** The name this node records on what it fired; host name and HTTP port when absent. */
         Optional<String> node();
+    }
+
+    /** Read by {@code io.flowdesk.sla} (docs/sla.md, ADR 0023). */
+    Sla sla();
+
+    interface Sla {
+        /** Ticket statuses during which SLA clocks pause. */
+        @WithDefault("WAITING_CUSTOMER")
+        java.util.Set<String> waitingStatuses();
+
+        /** How many tickets one transaction of a recompute-all (after a calendar or policy edit) handles. */
+        @WithDefault("500")
+        int recomputeBatch();
+
+        /** How many transactions a recompute-all runs side by side, each on its share of the ticket ids. */
+        @WithDefault("2")
+        int recomputeLanes();
     }
 
     /** Read by {@code io.flowdesk.routing.RoutingConsumer} (ADR 0021). */

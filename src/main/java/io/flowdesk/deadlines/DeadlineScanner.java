@@ -1,6 +1,7 @@
 package io.flowdesk.deadlines;
 
 import io.flowdesk.shared.FlowClock;
+import io.flowdesk.shared.Sessions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -62,6 +63,9 @@ public class DeadlineScanner {
     @ConfigProperty(name = "flowdesk.deadlines.retry-delay", defaultValue = "PT1M")
     Duration retryDelay;
 
+    @ConfigProperty(name = "flowdesk.deadlines.workers", defaultValue = "2")
+    int workers;
+
     @ConfigProperty(name = "flowdesk.deadlines.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -71,7 +75,7 @@ public class DeadlineScanner {
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
 
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private AtomicBoolean[] busy = new AtomicBoolean[0];
     private final Map<String, DeadlineHandler> byOwner = new HashMap<>();
     private String node;
     private long timer = -1;
@@ -82,25 +86,43 @@ public class DeadlineScanner {
         }
         node = configuredNode.filter(n -> !n.isBlank()).orElseGet(this::hostAndPort);
         if (enabled) {
+            int lanes = Math.max(1, workers);
+            busy = new AtomicBoolean[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                busy[lane] = new AtomicBoolean();
+            }
             timer = vertx.setPeriodic(poll.toMillis(), id -> {
-                if (busy.compareAndSet(false, true)) {
-                    try {
-                        // a timer runs on the root context; Panache needs a (safe) duplicated one of its own
-                        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
-                                .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-                        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
-                        context.runOnContext(ignored -> Uni.createFrom().deferred(this::drainDue).subscribe()
-                                .with(count -> busy.set(false), failure -> {
-                                    busy.set(false);
-                                    LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on "
-                                            + "the next pass");
-                                }));
-                    } catch (RuntimeException e) {
-                        busy.set(false);
-                        LOG.warnf(e, "deadline scan did not start");
-                    }
+                for (int lane = 0; lane < lanes; lane++) {
+                    startLane(lane, lanes);
                 }
             });
+        }
+    }
+
+    /**
+     * One background drain per lane unless that lane is still draining: lane {@code i} of {@code n} fires the rows of
+     * tickets with {@code ticket_id % n = i}, so the lanes of one node never wait on each other's ticket rows, and one
+     * ticket's deadlines still fire in due order. A lane keeps taking batches without pausing while they come full.
+     */
+    private void startLane(int lane, int lanes) {
+        AtomicBoolean flag = busy[lane];
+        if (!flag.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            // a timer runs on the root context; Panache needs a (safe) duplicated one of its own
+            // each lane on its own event loop (round robin), so two lanes use two cores
+            io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
+                    .createNewDuplicatedContext(Sessions.nextEventLoop(vertx.getDelegate()));
+            io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> Uni.createFrom().deferred(() -> drain(new Lane(lane, lanes))).subscribe()
+                    .with(count -> flag.set(false), failure -> {
+                        flag.set(false);
+                        LOG.warnf(failure, "deadline scan failed; due deadlines are taken again on the next pass");
+                    }));
+        } catch (RuntimeException e) {
+            flag.set(false);
+            LOG.warnf(e, "deadline scan did not start");
         }
     }
 
@@ -117,8 +139,17 @@ public class DeadlineScanner {
 
     /** Fires everything due now, batch after batch; answers how many fired (on this node). */
     public Uni<Integer> drainDue() {
-        return pass().chain(result -> !result.more() ? Uni.createFrom().item(result.fired())
-                : drainDue().map(more -> more + result.fired()));
+        return drain(Lane.ALL);
+    }
+
+    private Uni<Integer> drain(Lane lane) {
+        return pass(lane).chain(result -> !result.more() ? Uni.createFrom().item(result.fired())
+                : drain(lane).map(more -> more + result.fired()));
+    }
+
+    /** Which tickets' rows a pass takes: {@code ticket_id % of = index}; {@link #ALL} takes every row. */
+    private record Lane(int index, int of) {
+        static final Lane ALL = new Lane(0, 1);
     }
 
     /** Waits until no deadline is due any more (other passes may hold some, locked); drains what is left. */
@@ -143,14 +174,16 @@ public class DeadlineScanner {
     private record Row(Deadline deadline, int attempts) {
     }
 
-    private Uni<Pass> pass() {
+    private Uni<Pass> pass(Lane lane) {
         Instant now = clock.now();
         List<Long> taken = new ArrayList<>();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "select id, key, owner, ticket_id, due_at, payload_json, attempts from deadline where fired_at is null "
                         + "and due_at <= ?1 and attempts < ?2 and (retry_at is null or retry_at <= ?1) "
-                        + "order by due_at, id limit ?3 for update skip locked", Object[].class)
+                        + "and mod(ticket_id, ?4) = ?5 order by due_at, id limit ?3 for update skip locked",
+                        Object[].class)
                 .setParameter(1, Deadlines.utc(now)).setParameter(2, maxAttempts).setParameter(3, batchSize)
+                .setParameter(4, (long) lane.of()).setParameter(5, (long) lane.index())
                 .getResultList()
                 .chain(result -> {
                     List<Row> rows = result.stream().map(DeadlineScanner::row).toList();
@@ -175,7 +208,9 @@ public class DeadlineScanner {
         if (index == rows.size()) {
             return Uni.createFrom().voidItem();
         }
-        return fire(rows.get(index).deadline()).chain(() -> fireAll(rows, index + 1));
+        // each row's writes are flushed and the session emptied before the next: a native query auto-flushes, and
+        // dirty-checking everything the batch loaded so far made each row dearer than the last (ADR 0023)
+        return fire(rows.get(index).deadline()).chain(Sessions::flushAndClear).chain(() -> fireAll(rows, index + 1));
     }
 
     private Uni<Void> fire(Deadline deadline) {

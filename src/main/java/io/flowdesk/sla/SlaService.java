@@ -1,6 +1,7 @@
 package io.flowdesk.sla;
 
 import io.flowdesk.shared.FlowClock;
+import io.flowdesk.shared.Sessions;
 import io.flowdesk.shared.Text;
 import io.flowdesk.sla.internal.PolicyRows;
 import io.flowdesk.sla.internal.SlaRecompute;
@@ -10,8 +11,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The public face of SLA clocks: a ticket's targets now, and recomputation after policy or calendar edits. */
 @ApplicationScoped
@@ -22,6 +25,9 @@ public class SlaService {
 
     @Inject
     FlowClock clock;
+
+    @ConfigProperty(name = "flowdesk.sla.recompute-lanes", defaultValue = "2")
+    int recomputeLanes;
 
     @Inject
     io.flowdesk.tickets.TicketService tickets;
@@ -77,22 +83,39 @@ public class SlaService {
      * cause goes on the timeline of every ticket whose deadline moved. Answers how many tickets were recomputed.
      */
     public Uni<Integer> recomputeAll(Text cause, int batchSize) {
-        return Panache.withSession(() -> PolicyRows.all()).chain(policies -> batches(policies, cause, batchSize, 0L, 0));
+        int lanes = Math.max(1, recomputeLanes);
+        return Panache.withSession(() -> PolicyRows.all()).chain(policies -> {
+            if (lanes == 1) {
+                return batches(policies, cause, batchSize, 0L, 0, 0, 1);
+            }
+            // lanes split the tickets by id and run side by side, each on its own session and connection (ADR 0023)
+            List<Uni<Integer>> all = new ArrayList<>();
+            for (int lane = 0; lane < lanes; lane++) {
+                int index = lane;
+                all.add(Sessions.apart(() -> batches(policies, cause, batchSize, 0L, 0, index, lanes)));
+            }
+            return Uni.combine().all().unis(all).with(counts -> counts.stream().mapToInt(c -> (Integer) c).sum());
+        });
     }
 
-    private Uni<Integer> batches(List<SlaPolicy> policies, Text cause, int size, long after, int done) {
+    private Uni<Integer> batches(List<SlaPolicy> policies, Text cause, int size, long after, int done, int lane,
+            int lanes) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                "select id from ticket where engine_state <> 'ENDED' and id > ?1 order by id limit ?2", Long.class)
-                .setParameter(1, after).setParameter(2, size).getResultList())
+                "select id from ticket where engine_state <> 'ENDED' and id > ?1 and mod(id, ?3) = ?4 order by id "
+                        + "limit ?2", Long.class)
+                .setParameter(1, after).setParameter(2, size).setParameter(3, (long) lanes)
+                .setParameter(4, (long) lane).getResultList())
                 .chain(ids -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (long id : ids) {
-                        chain = chain.chain(() -> recompute.ticket(id, policies, cause).replaceWithVoid());
+                        // one ticket at a time, the session emptied after each (ADR 0023)
+                        chain = chain.chain(() -> recompute.ticket(id, policies, cause).replaceWithVoid())
+                                .chain(Sessions::flushAndClear);
                     }
                     return chain.replaceWith(ids);
                 }))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(done)
-                        : batches(policies, cause, size, ids.get(ids.size() - 1), done + ids.size()));
+                        : batches(policies, cause, size, ids.get(ids.size() - 1), done + ids.size(), lane, lanes));
     }
 
 }

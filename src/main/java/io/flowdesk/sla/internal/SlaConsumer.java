@@ -1,6 +1,7 @@
 package io.flowdesk.sla.internal;
 
 import io.flowdesk.shared.NotFound;
+import io.flowdesk.shared.Sessions;
 import io.flowdesk.tickets.TicketEvent;
 import io.flowdesk.tickets.TicketEventConsumer;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +41,7 @@ public class SlaConsumer implements TicketEventConsumer {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (long id : tickets) {
                 chain = chain.chain(() -> recompute.ticket(id, policies, null).replaceWithVoid()
-                        .onFailure(NotFound.class).recoverWithNull());
+                        .onFailure(NotFound.class).recoverWithNull()).chain(Sessions::flushAndClear);
             }
             return chain;
         });

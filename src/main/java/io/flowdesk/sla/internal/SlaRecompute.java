@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,29 +74,27 @@ public class SlaRecompute {
                 .onFailure().recoverWithItem(BusinessCalendar.ALWAYS);
     }
 
-    /** Open running clocks get their ladder (moved where it changed); paused, stopped and vanished ones lose it. */
+    /**
+     * Open running clocks get their ladder (moved where it changed); paused, stopped and vanished ones lose it. Two
+     * statements per ticket, whatever the number of clocks and rungs (ADR 0023).
+     */
     private Uni<Void> schedule(long ticketId, List<Evaluated> evaluated, Map<String, SlaRows.StoredClock> stored) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        Set<String> current = new HashSet<>();
+        Set<String> prefixes = new java.util.LinkedHashSet<String>();
+        List<Deadlines.Due> due = new java.util.ArrayList<>();
         for (Evaluated e : evaluated) {
             String prefix = e.clock().keyPrefix(ticketId);
-            current.add(prefix);
-            chain = chain.chain(() -> deadlines.cancelPrefix(prefix));
+            prefixes.add(prefix);
             if (e.open() && !e.clock().isPaused()) {
                 for (Evaluated.Rung rung : e.ladder()) {
-                    chain = chain.chain(() -> deadlines.schedule(rung.key(prefix), OWNER, ticketId, rung.at(),
-                            LadderPayload.of(e, rung)));
+                    due.add(new Deadlines.Due(rung.key(prefix), rung.at(), LadderPayload.of(e, rung)));
                 }
             }
         }
         for (SlaRows.StoredClock old : stored.values()) {
-            String prefix = "sla:" + ticketId + ":" + old.target() + (old.taskId().isEmpty() ? "" : ":" + old.taskId())
-                    + ":" + old.cycle() + ":";
-            if (!current.contains(prefix)) {
-                chain = chain.chain(() -> deadlines.cancelPrefix(prefix));
-            }
+            prefixes.add("sla:" + ticketId + ":" + old.target() + (old.taskId().isEmpty() ? "" : ":" + old.taskId())
+                    + ":" + old.cycle() + ":");
         }
-        return chain;
+        return deadlines.replace(ticketId, OWNER, prefixes, due);
     }
 
     private Uni<Void> explain(long ticketId, List<Evaluated> evaluated, Map<String, SlaRows.StoredClock> stored,
