@@ -85,7 +85,7 @@ public class AttachmentService {
             }
             // check access before writing anything
             return Panache.withSession(() -> tickets.accessible(user, number)).chain(ticket -> bridge.call(() -> copy(
-                    source)).chain(stored -> Panache.withTransaction(() -> TicketEntity.<TicketEntity>findById(
+                    source)).chain(stored -> Panache.withTransaction(() -> TicketEntity.locked(
                             ticket.id).chain(fresh -> {
                                 AttachmentEntity a = new AttachmentEntity();
                                 a.ticketId = fresh.id;

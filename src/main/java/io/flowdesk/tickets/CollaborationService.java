@@ -79,7 +79,7 @@ public class CollaborationService {
         }
         Uni<List<CurrentUser>> mentionedUsers = user.isCustomer() ? Uni.createFrom().item(List.of())
                 : identity.existing(mentioned);
-        return mentionedUsers.chain(users -> Panache.withTransaction(() -> tickets.accessible(user, number)
+        return mentionedUsers.chain(users -> Panache.withTransaction(() -> tickets.accessibleForUpdate(user, number)
                 .call(ticket -> partnerMayPost(user, ticket, hidden))
                 .chain(ticket -> tickets.partnerTasks(user, ticket).chain(mine -> {
                     TicketEventEntity entry = new TicketEventEntity();
@@ -180,7 +180,7 @@ public class CollaborationService {
                     engine.assign(taskId, toUser);
                 }
             })).chain(targetName -> Panache.withTransaction(() -> TicketTaskEntity.<TicketTaskEntity>findById(taskId)
-                    .chain(fresh -> TicketEntity.<TicketEntity>findById(fresh.ticketId).chain(ticket -> {
+                    .chain(fresh -> TicketEntity.locked(fresh.ticketId).chain(ticket -> {
                         String from = fresh.assignee != null ? fresh.assignee : fresh.candidateGroup;
                         if (toDept) {
                             fresh.candidateGroup = toDepartment;
@@ -223,7 +223,7 @@ public class CollaborationService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new InvalidInput(Text.of("ticket.error.priorityInvalid"), errors));
         }
-        return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> {
+        return Panache.withTransaction(() -> tickets.accessibleForUpdate(user, number).chain(ticket -> {
             String from = ticket.priority;
             if (from.equals(priority)) {
                 return Uni.createFrom().item(ticket);
@@ -236,10 +236,12 @@ public class CollaborationService {
                     TicketRelay.details("from", from, "to", priority, "reason", reason.strip()), true)
                     .call(() -> audit.record(user.username(), "ticket.priority", "ticket", number,
                             Map.of("from", from, "to", priority, "reason", reason.strip()))))
+                    // under the row lock, so the engine's copy ends as the last change made it (ADR 0030)
+                    .call(() -> ticket.processInstanceId == null ? Uni.createFrom().voidItem()
+                            : bridge.run(() -> engine.setTicketVariable(ticket.processInstanceId, "ticketPriority",
+                                    priority)))
                     .replaceWith(ticket);
-        })).call(ticket -> ticket.processInstanceId == null ? Uni.createFrom().voidItem()
-                : bridge.run(() -> engine.setTicketVariable(ticket.processInstanceId, "ticketPriority", priority)))
-                .chain(ticket -> tickets.get(user, number));
+        })).chain(ticket -> tickets.get(user, number));
     }
 
     public Uni<List<String>> watchers(CurrentUser user, String number) {
@@ -264,7 +266,7 @@ public class CollaborationService {
                 return Uni.createFrom().failure(InvalidInput.of("/username", Text.of("ticket.error.cannotWatch", who),
                         "unknown"));
             }
-            return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> WatcherEntity
+            return Panache.withTransaction(() -> tickets.accessibleForUpdate(user, number).chain(ticket -> WatcherEntity
                     .count("ticketId = ?1 and username = ?2", ticket.id, who).chain(count -> {
                         if (count > 0) {
                             return Uni.createFrom().voidItem();
@@ -287,7 +289,7 @@ public class CollaborationService {
         if (!who.equals(user.username()) && !user.seesAllTickets()) {
             return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.unwatchOthers")));
         }
-        return Panache.withTransaction(() -> tickets.accessible(user, number).chain(ticket -> WatcherEntity
+        return Panache.withTransaction(() -> tickets.accessibleForUpdate(user, number).chain(ticket -> WatcherEntity
                 .delete("ticketId = ?1 and username = ?2", ticket.id, who)
                 .call(() -> audit.record(user.username(), "ticket.unwatch", "ticket", number, Map.of("watcher", who)))))
                 .chain(() -> watchers(user, number));

@@ -45,7 +45,8 @@ public class TicketCommands {
         if (!Priority.ALL.contains(priority)) {
             return Uni.createFrom().failure(new IllegalArgumentException("priority " + priority));
         }
-        return ticket(ticketId).chain(ticket -> {
+        // locked like the relay and a person's edit: the writers take turns instead of failing on the row version
+        return lockedTicket(ticketId).chain(ticket -> {
             String from = ticket.priority;
             if (from.equals(priority)) {
                 return Uni.createFrom().item(false);
@@ -141,6 +142,16 @@ public class TicketCommands {
     private static Uni<Void> touch(long ticketId) {
         // an HQL update that is not "versioned" leaves row_version alone
         return TicketEntity.update("updatedAt = ?1 where id = ?2", FlowClock.offsetNow(), ticketId).replaceWithVoid();
+    }
+
+    private static Uni<TicketEntity> lockedTicket(long ticketId) {
+        return TicketEntity.locked(ticketId)
+                .map(ticket -> {
+                    if (ticket == null) {
+                        throw new NotFound("ticket " + ticketId);
+                    }
+                    return ticket;
+                });
     }
 
     private static Uni<TicketEntity> ticket(long ticketId) {

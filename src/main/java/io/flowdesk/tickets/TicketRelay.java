@@ -22,7 +22,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ public class TicketRelay {
      * one commit fewer per created ticket than linking and draining apart.
      */
     public Uni<Void> linkAndDrain(long ticketId, String processInstanceId) {
-        return Panache.withTransaction(() -> TicketEntity.<TicketEntity>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> TicketEntity.locked(ticketId)
                 .chain(ticket -> {
                     if (ticket == null) {
                         return Uni.createFrom().voidItem();

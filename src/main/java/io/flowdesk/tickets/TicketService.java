@@ -424,7 +424,7 @@ public class TicketService {
                 variables.put("reopened", true);
                 return bridge.call(() -> engine.startReopenedProcess(ticket.id, reopening,
                         template.processDefinitionId(), variables));
-            }).chain(processInstanceId -> Panache.withTransaction(() -> TicketEntity.<TicketEntity>findById(
+            }).chain(processInstanceId -> Panache.withTransaction(() -> TicketEntity.locked(
                     ticket.id).chain(fresh -> {
                         fresh.reopenCount = reopening;
                         fresh.engineState = TicketEntity.ACTIVE;
@@ -452,7 +452,7 @@ public class TicketService {
         if (!user.isCustomer()) {
             return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.rateForbidden")));
         }
-        return Panache.withTransaction(() -> accessible(user, number).chain(ticket -> {
+        return Panache.withTransaction(() -> accessibleForUpdate(user, number).chain(ticket -> {
             if (!TicketStatus.RESOLVED.equals(ticket.status) && !TicketStatus.CLOSED.equals(ticket.status)) {
                 return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
                         Text.of("ticket.error.notResolved", number)));
@@ -616,7 +616,19 @@ public class TicketService {
 
     /** Loads a ticket the user may see, else 404 (never 403: a customer must not learn a number exists). */
     Uni<TicketEntity> accessible(CurrentUser user, String number) {
-        return TicketEntity.<TicketEntity>find("number", number).firstResult().chain(ticket -> {
+        return accessible(user, number, TicketEntity.<TicketEntity>find("number", number).firstResult());
+    }
+
+    /**
+     * {@link #accessible} for a change: the row is locked until the transaction ends, so a background writer (the
+     * relay, a consumer) waits instead of making the person's edit fail on the row version.
+     */
+    Uni<TicketEntity> accessibleForUpdate(CurrentUser user, String number) {
+        return accessible(user, number).chain(TicketEntity::locked);
+    }
+
+    private Uni<TicketEntity> accessible(CurrentUser user, String number, Uni<TicketEntity> found) {
+        return found.chain(ticket -> {
             NotFound notFound = new NotFound(Text.of("ticket.notFound", number));
             if (ticket == null) {
                 return Uni.createFrom().failure(notFound);

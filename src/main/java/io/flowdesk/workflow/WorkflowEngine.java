@@ -227,9 +227,20 @@ public class WorkflowEngine {
 
     /** Updates a process variable of a running ticket process (e.g. the priority after a change). */
     public void setTicketVariable(String processInstanceId, String name, Object value) {
-        if (engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
-                .count() > 0) {
-            engine().getRuntimeService().setVariable(processInstanceId, name, value);
+        // the callers hold the ticket's row lock (ADR 0030), so only the engine's own writers (a step being completed
+        // at the same moment) can race this; the value does not depend on what they wrote, so try again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                        .count() > 0) {
+                    engine().getRuntimeService().setVariable(processInstanceId, name, value);
+                }
+                return;
+            } catch (FlowableOptimisticLockingException e) {
+                if (attempt == 5) {
+                    throw new Conflict(Text.of("ticket.error.concurrentChange"), e);
+                }
+            }
         }
     }
 

@@ -99,6 +99,11 @@ public class AutomationEngine {
 
     /** Conditions checked now; fires when they hold, once per rule, ticket and event. */
     public Uni<Void> evaluate(Rule rule, long ticketId, long eventId, String kind, int depth) {
+        return evaluate(rule, ticketId, eventId, kind, depth, rule.key());
+    }
+
+    /** @param firing the firing row's key: the rule's, or the rule's with a target and cycle for "before" rules */
+    public Uni<Void> evaluate(Rule rule, long ticketId, long eventId, String kind, int depth, String firing) {
         return snapshots.of(ticketId).chain(ticket -> {
             Rule.Condition failed = Evaluator.failed(rule.conditions(), ticket);
             if (failed != null) {
@@ -112,7 +117,7 @@ public class AutomationEngine {
                                         .createObjectNode().put("rule", rule.key()).put("depth", depth), true)
                                 .chain(() -> RuleRows.trace(ticketId, eventId, kind, rule.key(), "CUTOFF", null)));
             }
-            return RuleRows.claim(rule.key(), ticketId, eventId, depth).chain(claimed -> !claimed
+            return RuleRows.claim(firing, ticketId, eventId, depth).chain(claimed -> !claimed
                     ? RuleRows.trace(ticketId, eventId, kind, rule.key(), "ALREADY_FIRED", null)
                     : fire(rule, ticket, eventId, kind, depth));
         });

@@ -32,7 +32,13 @@ public final class RuleValidation {
             if (t.minutes() == null || t.minutes() < 1 || t.minutes() > 525_600) {
                 errors.add(error("/trigger/minutes", "minutes", "automation.error.minutes"));
             }
-            if (!in(Triggers.ANCHORS, t.since())) {
+            if (t.before() != null && t.since() != null) {
+                errors.add(error("/trigger/before", "before", "automation.error.sinceOrBefore"));
+            } else if (t.before() != null) {
+                if (!in(BeforeDeadlines.TARGETS, t.before())) {
+                    errors.add(error("/trigger/before", "before", "automation.error.choose"));
+                }
+            } else if (!in(Triggers.ANCHORS, t.since())) {
                 errors.add(error("/trigger/since", "since", "automation.error.choose"));
             }
         } else if (t.type().equals("COMMENT_ADDED") && !blank(t.by())

@@ -33,7 +33,8 @@ public class TimeRuleHandler implements DeadlineHandler {
             if (rule == null || !rule.on() || rule.trigger() == null || !"TIME".equals(rule.trigger().type())) {
                 return RuleRows.trace(deadline.ticketId(), eventId, "TIME", key, "RULE_OFF", null);
             }
-            return engine.evaluate(rule, deadline.ticketId(), eventId, "TIME", p.path("depth").asInt(0));
+            String firing = p.path("firing").asText(key); // "before" rules: once per target and cycle
+            return engine.evaluate(rule, deadline.ticketId(), eventId, "TIME", p.path("depth").asInt(0), firing);
         });
     }
 }

@@ -106,8 +106,35 @@ public class ProblemMapper {
                 List.of());
     }
 
+    /**
+     * Two writers changed the same row at once (a person and a background consumer): the request is refused whole
+     * (nothing was written) and can simply be sent again.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response concurrentEdit(jakarta.persistence.OptimisticLockException e, RoutingContext context) {
+        return conflictAtOnce(context);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response concurrentEditHibernate(org.hibernate.StaleStateException e, RoutingContext context) {
+        return conflictAtOnce(context);
+    }
+
+    private Response conflictAtOnce(RoutingContext context) {
+        Locale locale = RequestLocale.of(context);
+        LOG.info("refused a concurrent edit with 409");
+        return problem(409, Messages.get(locale, "problem.title.conflict"), Messages.get(locale, "problem.concurrentEdit"),
+                List.of());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, RoutingContext context) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return conflictAtOnce(context);
+            }
+        }
         LOG.error("unexpected error", e);
         Locale locale = RequestLocale.of(context);
         return problem(500, Messages.get(locale, "problem.title.internal"), Messages.get(locale, "problem.internal"),

@@ -45,6 +45,9 @@ public class SlaRecompute {
     @Inject
     FlowClock clock;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<io.flowdesk.sla.SlaDueWatcher> watchers;
+
     @ConfigProperty(name = "flowdesk.sla.waiting-statuses", defaultValue = "WAITING_CUSTOMER")
     Set<String> waitingStatuses;
 
@@ -94,7 +97,16 @@ public class SlaRecompute {
             prefixes.add("sla:" + ticketId + ":" + old.target() + (old.taskId().isEmpty() ? "" : ":" + old.taskId())
                     + ":" + old.cycle() + ":");
         }
-        return deadlines.replace(ticketId, OWNER, prefixes, due);
+        List<io.flowdesk.sla.SlaDueWatcher.RunningTarget> running = evaluated.stream()
+                .filter(e -> e.open() && !e.clock().isPaused() && e.dueAt() != null)
+                .map(e -> new io.flowdesk.sla.SlaDueWatcher.RunningTarget(e.clock().target(), e.clock().taskId(),
+                        e.clock().cycle(), e.dueAt(), e.calendarKey()))
+                .toList();
+        Uni<Void> chain = deadlines.replace(ticketId, OWNER, prefixes, due);
+        for (io.flowdesk.sla.SlaDueWatcher watcher : watchers) {
+            chain = chain.chain(() -> watcher.dueChanged(ticketId, running));
+        }
+        return chain;
     }
 
     private Uni<Void> explain(long ticketId, List<Evaluated> evaluated, Map<String, SlaRows.StoredClock> stored,

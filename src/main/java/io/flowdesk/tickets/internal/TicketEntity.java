@@ -102,4 +102,22 @@ public class TicketEntity extends PanacheEntityBase {
     /** A "Try it" ticket on a test version of a draft: left out of reports. */
     @Column(name = "is_test")
     public boolean isTest;
+
+    /**
+     * The ticket, locked until the transaction ends and re-read from its row under the lock, so its version is the
+     * latest and a concurrent writer waits instead of failing. (Asking {@code findById(id, PESSIMISTIC_WRITE)} for an
+     * entity the session already holds makes Hibernate Reactive issue a version check that names the column
+     * {@code rowVersion} instead of {@code row_version}; a locked refresh does not.)
+     */
+    public static io.smallrye.mutiny.Uni<TicketEntity> locked(long id) {
+        return TicketEntity.<TicketEntity>findById(id).chain(ticket -> ticket == null
+                ? io.smallrye.mutiny.Uni.createFrom().nullItem() : locked(ticket));
+    }
+
+    /** {@link #locked(long)} for a ticket already loaded in this session. */
+    public static io.smallrye.mutiny.Uni<TicketEntity> locked(TicketEntity ticket) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(session -> session.refresh(ticket, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .replaceWith(ticket);
+    }
 }
