@@ -600,13 +600,8 @@ public final class Bench {
                         + "d on d.user_id = u.id and d.department_key = ? left join routing_agent a on a.username = "
                         + "u.username left join routing_last_assigned l on l.username = u.username and l.department = ? "
                         + "where u.enabled = true order by u.username");
-                PreparedStatement skills = db.prepareStatement("select k.username, k.skill_key, k.level from "
-                        + "user_skill k join app_user u on u.username = k.username join user_department d on "
-                        + "d.user_id = u.id and d.department_key = ?");
-                PreparedStatement loads = db.prepareStatement("select k.assignee, sum(case k.priority when 'P1' "
-                        + "then 4 when 'P2' then 2 else 1 end) from ticket_task k where k.state = 'OPEN' and "
-                        + "k.assignee in (select u.username from app_user u join user_department d on d.user_id = "
-                        + "u.id and d.department_key = ?) group by k.assignee")) {
+                PreparedStatement skills = db.prepareStatement(SKILLS_SQL);
+                PreparedStatement loads = db.prepareStatement(LOADS_SQL)) {
             sql = Load.repeat(runs / 10, runs, (c, i) -> {
                 int n = 0;
                 members.setString(1, department);
@@ -648,6 +643,13 @@ public final class Bench {
                 "-", 0, core.p50(), core.p95(), core.p99(), "the pure filters and chooser, no I/O"));
     }
 
+    /** The department's skills and weighted open loads, as RoutingStore reads them. */
+    private static final String SKILLS_SQL = "select k.username, k.skill_key, k.level from user_skill k join app_user "
+            + "u on u.username = k.username join user_department d on d.user_id = u.id and d.department_key = ?";
+    private static final String LOADS_SQL = "select k.assignee, sum(case k.priority when 'P1' then 4 when 'P2' then "
+            + "2 else 1 end) from ticket_task k where k.state = 'OPEN' and k.assignee in (select u.username from "
+            + "app_user u join user_department d on d.user_id = u.id and d.department_key = ?) group by k.assignee";
+
     /**
      * One decision as {@code RoutingService.decide} makes it, in this JVM: the department's members with availability
      * and round-robin memory, their skills and their weighted loads (the same three statements as RoutingStore),
@@ -663,13 +665,8 @@ public final class Bench {
                         + "d.department_key = ? left join routing_agent a on a.username = u.username left join "
                         + "routing_last_assigned l on l.username = u.username and l.department = ? where u.enabled = "
                         + "true order by u.username");
-                PreparedStatement skills = db.prepareStatement("select k.username, k.skill_key, k.level from "
-                        + "user_skill k join app_user u on u.username = k.username join user_department d on "
-                        + "d.user_id = u.id and d.department_key = ?");
-                PreparedStatement loads = db.prepareStatement("select k.assignee, sum(case k.priority when 'P1' "
-                        + "then 4 when 'P2' then 2 else 1 end) from ticket_task k where k.state = 'OPEN' and "
-                        + "k.assignee in (select u.username from app_user u join user_department d on d.user_id = "
-                        + "u.id and d.department_key = ?) group by k.assignee")) {
+                PreparedStatement skills = db.prepareStatement(SKILLS_SQL);
+                PreparedStatement loads = db.prepareStatement(LOADS_SQL)) {
             return Load.repeat(runs / 10, runs, (c, i) -> {
                 members.setString(1, department);
                 members.setString(2, department);

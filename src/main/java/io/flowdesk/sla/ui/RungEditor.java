@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.sla.SlaPolicy;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,11 +30,11 @@ class RungEditor extends Composite<VerticalLayout> {
     final IntegerField before = new IntegerField();
     final IntegerField after = new IntegerField();
     private final Checkbox workingHoursOnly = new Checkbox();
-    private final VerticalLayout actionList = new VerticalLayout();
-    private final List<ActionEditor> actions = new ArrayList<>();
+    private final io.flowdesk.shared.ui.RowList<SlaPolicy.Action, ActionEditor> actions;
 
     RungEditor(String id, SlaPolicy.Level rung, Runnable remove) {
         this.id = id;
+        this.actions = new io.flowdesk.shared.ui.RowList<>(id + "-action", ActionEditor::new, ActionEditor::value);
         VerticalLayout box = getContent();
         box.addClassName("fd-sla-rung");
         box.setPadding(false);
@@ -60,12 +59,10 @@ class RungEditor extends Composite<VerticalLayout> {
         delete.setId(id + "-remove");
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         FlexLayout head = PolicyForm.row(new FlexLayout(level, percent, before, after, workingHoursOnly, delete));
-        actionList.setPadding(false);
-        actionList.setSpacing(false);
         Button add = new Button(getTranslation("slaview.action.add"), VaadinIcon.PLUS.create(), e -> addAction(null));
         add.setId(id + "-add-action");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        box.add(head, actionList, add);
+        box.add(head, actions, add);
         level.addValueChangeListener(e -> shape());
         if (rung != null) {
             level.setValue(ActionEditor.oneOf(LEVELS, rung.level()) ? rung.level() : null);
@@ -90,25 +87,7 @@ class RungEditor extends Composite<VerticalLayout> {
     }
 
     private void addAction(SlaPolicy.Action action) {
-        List<SlaPolicy.Action> kept = actions.stream().map(ActionEditor::value).toList();
-        List<SlaPolicy.Action> all = new ArrayList<>(kept);
-        all.add(action);
-        render(all);
-    }
-
-    private void render(List<SlaPolicy.Action> all) {
-        actions.clear();
-        actionList.removeAll();
-        for (int i = 0; i < all.size(); i++) {
-            int at = i;
-            ActionEditor editor = new ActionEditor(id + "-action-" + i, all.get(i), () -> {
-                List<SlaPolicy.Action> rest = new ArrayList<>(actions.stream().map(ActionEditor::value).toList());
-                rest.remove(at);
-                render(rest);
-            });
-            actions.add(editor);
-            actionList.add(editor);
-        }
+        actions.append(action);
     }
 
     SlaPolicy.Level value() {
@@ -116,7 +95,7 @@ class RungEditor extends Composite<VerticalLayout> {
         boolean warning = SlaPolicy.Level.WARNING.equals(l);
         return new SlaPolicy.Level(l, warning ? percent.getValue() : null, warning ? before.getValue() : null,
                 SlaPolicy.Level.AFTER.equals(l) ? after.getValue() : null, workingHoursOnly.getValue(),
-                actions.stream().map(ActionEditor::value).toList());
+                actions.values());
     }
 
     /** Shows a problem under {@code rest} (after {@code /ladder/N}); false when no field here shows it. */
@@ -124,7 +103,7 @@ class RungEditor extends Composite<VerticalLayout> {
         HasValidation target;
         if (rest.startsWith("/actions/")) {
             int a = PolicyForm.index(rest.substring("/actions/".length()));
-            target = a >= 0 && a < actions.size() ? actions.get(a).field() : null;
+            target = a >= 0 && a < actions.editors().size() ? actions.editors().get(a).field() : null;
         } else {
             target = switch (rest) {
                 case "/level" -> level;
@@ -144,6 +123,6 @@ class RungEditor extends Composite<VerticalLayout> {
     void clearErrors() {
         level.setInvalid(false);
         List.of(percent, before, after).forEach(f -> f.setInvalid(false));
-        actions.forEach(a -> a.field().setInvalid(false));
+        actions.editors().forEach(a -> a.field().setInvalid(false));
     }
 }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.sla.SlaPolicy;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,11 @@ class TargetEditor extends Composite<VerticalLayout> {
     private final Map<String, IntegerField> byPriority = new LinkedHashMap<>();
     private final RadioButtonGroup<String> time = new RadioButtonGroup<>();
     private final VerticalLayout body = new VerticalLayout();
-    private final VerticalLayout ladder = new VerticalLayout();
-    private final List<RungEditor> rungs = new ArrayList<>();
+    private final io.flowdesk.shared.ui.RowList<SlaPolicy.Level, RungEditor> rungs;
 
     TargetEditor(String target) {
         this.id = "sla-" + target;
+        this.rungs = new io.flowdesk.shared.ui.RowList<>(id + "-rung", RungEditor::new, RungEditor::value);
         VerticalLayout box = getContent();
         box.addClassName("fd-sla-target");
         box.setPadding(false);
@@ -56,13 +55,11 @@ class TargetEditor extends Composite<VerticalLayout> {
         time.setLabel(getTranslation("sla.field.time"));
         time.setItems(SlaPolicy.TargetSpec.WORKING, SlaPolicy.TargetSpec.CALENDAR);
         time.setItemLabelGenerator(t -> getTranslation("slaview.time." + t));
-        ladder.setPadding(false);
-        ladder.setSpacing(false);
         Button add = new Button(getTranslation("slaview.rung.add"), VaadinIcon.PLUS.create(), e -> addRung());
         add.setId(id + "-add-rung");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         body.setPadding(false);
-        body.add(numbers, time, new H4(getTranslation("slaview.ladder")), ladder, add);
+        body.add(numbers, time, new H4(getTranslation("slaview.ladder")), rungs, add);
         H4 title = new H4(getTranslation("sla.target." + target));
         box.add(PolicyForm.row(new FlexLayout(title, set)), body);
     }
@@ -76,7 +73,7 @@ class TargetEditor extends Composite<VerticalLayout> {
             f.setValue(m == null ? null : m.intValue());
         });
         time.setValue(spec == null ? SlaPolicy.TargetSpec.WORKING : spec.time());
-        render(spec == null ? List.of() : spec.ladder());
+        rungs.render(spec == null ? List.of() : spec.ladder());
     }
 
     /** The target as entered, or null when it is not set. */
@@ -91,28 +88,11 @@ class TargetEditor extends Composite<VerticalLayout> {
             }
         });
         return new SlaPolicy.TargetSpec(minutes.getValue() == null ? null : minutes.getValue().longValue(),
-                perPriority, time.getValue(), rungs.stream().map(RungEditor::value).toList());
+                perPriority, time.getValue(), rungs.values());
     }
 
     private void addRung() {
-        List<SlaPolicy.Level> all = new ArrayList<>(rungs.stream().map(RungEditor::value).toList());
-        all.add(null);
-        render(all);
-    }
-
-    private void render(List<SlaPolicy.Level> all) {
-        rungs.clear();
-        ladder.removeAll();
-        for (int i = 0; i < all.size(); i++) {
-            int at = i;
-            RungEditor rung = new RungEditor(id + "-rung-" + i, all.get(i), () -> {
-                List<SlaPolicy.Level> rest = new ArrayList<>(rungs.stream().map(RungEditor::value).toList());
-                rest.remove(at);
-                render(rest);
-            });
-            rungs.add(rung);
-            ladder.add(rung);
-        }
+        rungs.append(null);
     }
 
     /** Shows a problem under {@code rest} (after {@code /targets/T}); false when no field here shows it. */
@@ -121,7 +101,7 @@ class TargetEditor extends Composite<VerticalLayout> {
             String tail = rest.substring("/ladder/".length());
             int l = PolicyForm.index(tail);
             int slash = tail.indexOf('/');
-            return l >= 0 && l < rungs.size() && rungs.get(l).show(slash < 0 ? "" : tail.substring(slash), error);
+            return l >= 0 && l < rungs.editors().size() && rungs.editors().get(l).show(slash < 0 ? "" : tail.substring(slash), error);
         }
         HasValidation target = null;
         if (rest.startsWith("/minutesByPriority/")) {
@@ -143,6 +123,6 @@ class TargetEditor extends Composite<VerticalLayout> {
         minutes.setInvalid(false);
         byPriority.values().forEach(f -> f.setInvalid(false));
         time.setInvalid(false);
-        rungs.forEach(RungEditor::clearErrors);
+        rungs.editors().forEach(RungEditor::clearErrors);
     }
 }
