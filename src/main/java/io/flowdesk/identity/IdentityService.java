@@ -54,6 +54,12 @@ public class IdentityService {
                 .firstResult().map(u -> u == null ? null : u.id);
     }
 
+    /** The language tag a user chose (zh-CN or en), or null when there is no such user. */
+    @WithSession
+    public Uni<String> localeOf(long userId) {
+        return UserEntity.<UserEntity>findById(userId).map(u -> u == null ? null : u.locale);
+    }
+
     /** Users whose names were mentioned, that exist and are enabled. */
     @WithSession
     public Uni<List<CurrentUser>> existing(java.util.Collection<String> usernames) {

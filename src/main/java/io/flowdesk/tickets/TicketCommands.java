@@ -64,6 +64,27 @@ public class TicketCommands {
         });
     }
 
+    /**
+     * Sets the ticket's status by a person's or a feature's decision ({@code STATUS_CHANGED}, public like the flow's
+     * own); false when it has it already. The flow's next step still sets the status its template declares.
+     */
+    public Uni<Boolean> setStatus(long ticketId, String status, String actor, Text why) {
+        if (!io.flowdesk.templates.TicketStatus.FOR_TASKS.contains(status)) {
+            return Uni.createFrom().failure(new IllegalArgumentException("status " + status));
+        }
+        return ticket(ticketId).chain(ticket -> {
+            String from = ticket.status;
+            if (status.equals(from)) {
+                return Uni.createFrom().item(false);
+            }
+            ticket.status = status;
+            ticket.updatedAt = FlowClock.offsetNow();
+            return TicketRelay.timeline(ticket, "STATUS_CHANGED", actor, null, Text.of("timeline.text.statusBy",
+                    TimelineTexts.status(from), TimelineTexts.status(status), why), TicketRelay.details("from", from,
+                            "to", status, "by", actor == null ? "system" : actor), false).replaceWith(true);
+        });
+    }
+
     /** Adds a watcher (CC); nothing happens when they already watch. */
     public Uni<Boolean> addWatcher(long ticketId, String username, String actor) {
         return ticket(ticketId).chain(ticket -> WatcherEntity.count("ticketId = ?1 and username = ?2", ticketId, username)

@@ -17,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Runs a rule's actions through {@link TicketCommands}; says in words what each did (or would do, for a dry run). */
 @ApplicationScoped
@@ -26,7 +24,6 @@ public class Actions {
 
     public static final List<String> TYPES = List.of("priority", "route", "addTag", "removeTag", "watcher", "notify",
             "reply", "note", "setField", "webhook");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.]+)\\s*}}");
 
     @Inject
     TicketCommands commands;
@@ -120,28 +117,8 @@ public class Actions {
 
     /** {@code {{ticket.number}}}, {@code {{ticket.title}}}, {@code {{customer.name}}}, {@code {{data.x}}} … */
     public static String fill(String template, Snapshot t) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1);
-            String value = switch (key) {
-                case "ticket.number" -> t.number();
-                case "ticket.title" -> t.title();
-                case "ticket.priority" -> t.priority();
-                case "ticket.status" -> t.status();
-                case "ticket.type" -> t.type();
-                case "customer.name" -> t.customerName();
-                default -> key.startsWith("data.") && t.data().has(key.substring(5))
-                        ? plain(t.data().get(key.substring(5))) : "";
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String plain(com.fasterxml.jackson.databind.JsonNode v) {
-        return v.isNumber() ? v.decimalValue().stripTrailingZeros().toPlainString() : v.asText();
+        return io.flowdesk.shared.Placeholders.fill(template, new io.flowdesk.shared.Placeholders.Values(t.number(),
+                t.title(), t.priority(), t.status(), t.type(), t.customerName(), null, t.data()));
     }
 
     static ObjectNode payload(Snapshot t) {

@@ -66,13 +66,15 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
     private final CurrentUser user;
     private final String locale;
     private final Instance<TicketHeaderExtension> extensions;
+    private final Instance<TicketComposerExtension> composerExtensions;
     private String number;
 
     @Inject
     public TicketView(TicketService tickets, TaskWorkService tasks, CollaborationService collaboration,
             AttachmentService attachments, TemplateService templates, FormService forms, IdentityService identity,
-            Instance<TicketHeaderExtension> extensions) {
+            Instance<TicketHeaderExtension> extensions, Instance<TicketComposerExtension> composerExtensions) {
         this.extensions = extensions;
+        this.composerExtensions = composerExtensions;
         this.tickets = tickets;
         this.tasks = tasks;
         this.collaboration = collaboration;
@@ -316,6 +318,9 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph hint = new Paragraph(getTranslation(mayReply ? "ticket.comment.hint"
                 : "tickets.partner.noteHint"));
         hint.addClassName("fd-muted");
+        TicketComposerExtension.Composer composer = new TicketComposerExtension.Composer(number, user,
+                UiSession.locale(), this::render);
+        composerExtensions.stream().forEach(extension -> extension.components(composer).forEach(box::add));
         box.add(text, mentionPicker(text), new HorizontalLayout(internal, post), hint);
         return box;
     }
