@@ -124,6 +124,37 @@ class DigestQuietHoursTest {
     }
 
     @Test
+    void aDigestInterruptedByACrashIsNotSentAgainAndAReplaySendsItOnceWithItsNotices() throws Throwable {
+        fresh("designer");
+        as("designer").body(List.of(Map.of("event", "mentioned", "channel", "email", "enabled", true, "digest", true)))
+                .put("/api/me/notification-preferences").then().statusCode(200);
+        at(MONDAY_10);
+        notice("designer", "DQ-R1", "crash note 1");
+        notice("designer", "DQ-R2", "crash note 2");
+        long digest = Deliveries.where("delivery_key = 'd:designer:2026-12-08'").get(0).id();
+        // as the sender leaves it when the node dies after the mail left and before it was recorded
+        Instant due = Instant.parse("2026-12-08T01:00:00Z");
+        Deliveries.execute("update notify_delivery set status = 'sending', attempts = 1, sending_at = ?1, merged_into "
+                + "= case when id = ?2 then null else ?2 end where id = ?2 or digest_id = ?2",
+                java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC), digest);
+        at(due.plusSeconds(6 * 60)); // past the lease
+        sender.drain();
+        assertEquals(0, mails("designer@").size(), "not sent again by itself");
+        var failed = Deliveries.where("id = ?1", digest).get(0);
+        assertEquals("failed", failed.status());
+        assertTrue(DeliveryReasons.text(failed.reason()).in(Messages.EN).startsWith("Interrupted"), failed.reason());
+
+        as("admin").post("/api/admin/deliveries/" + digest + "/replay").then().statusCode(200);
+        assertEquals(2, Deliveries.where("digest_id = ?1 and status = 'held'", digest).size(), "back in the digest");
+        sender.drain();
+        sender.drain();
+        List<MimeMessage> got = mails("designer@");
+        assertEquals(1, got.size());
+        String text = EmailDeliveryTest.text(got.get(0), "text/plain");
+        assertTrue(text.contains("crash note 1") && text.contains("crash note 2"), text);
+    }
+
+    @Test
     void quietHoursDeferEmailToTheirEndAndThenDeliverWhileInAppIsAtOnce() throws Throwable {
         fresh("oncall1", "warehouse1");
         as("oncall1").body(Map.of("quiet", "window", "from", "22:00", "to", "08:00")).put(

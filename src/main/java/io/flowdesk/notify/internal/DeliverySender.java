@@ -251,6 +251,18 @@ public class DeliverySender {
     }
 
     private Uni<Void> record(Outgoing message, String status, String reason) {
+        if (Digests.DIGEST.equals(message.kind()) && !message.merged().isEmpty()
+                && !DeliveryStore.SENT.equals(status)) {
+            // a daily digest that was not sent keeps its notices: they wait (held) for its retry or replay
+            return Panache.getSession().chain(s -> s.createNativeQuery("update notify_delivery set status = 'held', "
+                    + "merged_into = null, reason = 'digest:' || digest_id where merged_into = ?1 and status = "
+                    + "'sending'").setParameter(1, message.id()).executeUpdate())
+                    .chain(() -> recordOne(message, status, reason));
+        }
+        return recordOne(message, status, reason);
+    }
+
+    private Uni<Void> recordOne(Outgoing message, String status, String reason) {
         OffsetDateTime now = utc(clock.now());
         int attempts = message.attempts() + 1;
         if (DeliveryStore.RETRY.equals(status)) {

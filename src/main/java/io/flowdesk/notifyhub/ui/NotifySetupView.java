@@ -31,7 +31,6 @@ import io.flowdesk.notify.NoticeEvents;
 import io.flowdesk.notify.NotifyAdmin;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.InvalidInput;
-import io.flowdesk.shared.Text;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
 import java.util.Arrays;
