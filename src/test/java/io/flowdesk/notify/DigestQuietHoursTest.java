@@ -135,7 +135,7 @@ class DigestQuietHoursTest {
         // as the sender leaves it when the node dies after the mail left and before it was recorded
         Instant due = Instant.parse("2026-12-08T01:00:00Z");
         Deliveries.execute("update notify_delivery set status = 'sending', attempts = 1, sending_at = ?1, merged_into "
-                + "= case when id = ?2 then null else ?2 end where id = ?2 or digest_id = ?2",
+                + "= case when id = ?2 then null else cast(?2 as bigint) end where id = ?2 or digest_id = ?2",
                 java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC), digest);
         at(due.plusSeconds(6 * 60)); // past the lease
         sender.drain();

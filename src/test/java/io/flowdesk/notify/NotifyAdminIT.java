@@ -80,6 +80,13 @@ class NotifyAdminIT {
                     Browser.type(driver, "endpoint-events", "*");
                     Browser.click(driver, "endpoint-save");
                     Browser.click(driver, "endpoint-test-" + key);
+                    long sent = System.currentTimeMillis() + 30_000;
+                    while (!get(app, "admin", "/api/admin/deliveries?channel=webhook&status=sent").contains(
+                            "\"recipient\":\"" + key + "\"") && System.currentTimeMillis() < sent) {
+                        Thread.sleep(200);
+                    }
+                    assertTrue(get(app, "admin", "/api/admin/deliveries?channel=webhook&status=sent").contains(
+                            "\"recipient\":\"" + key + "\""), "the signed test event was delivered");
                     Browser.click(driver, "endpoint-toggle-" + key);
                     wait.until(d -> d.findElement(By.id("endpoint-list")).getText().contains(zh ? "已停用" : "Off"));
                     String endpoints = get(app, "admin", "/api/admin/notify/endpoints");

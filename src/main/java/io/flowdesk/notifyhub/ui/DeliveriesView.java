@@ -89,7 +89,7 @@ public class DeliveriesView extends VerticalLayout implements BeforeEnterObserve
         log.addColumn(NotifyAdmin.DeliveryView::attempts).setHeader(getTranslation("notify.view.attempts"))
                 .setAutoWidth(true);
         log.addColumn(d -> Ui.text(DeliveryReasons.text(d.reason()))).setHeader(getTranslation("notify.view.reason"))
-                .setFlexGrow(1);
+                .setTooltipGenerator(d -> Ui.text(DeliveryReasons.text(d.reason()))).setWidth("18em").setFlexGrow(3);
         log.addComponentColumn(d -> {
             if (!"failed".equals(d.status())) {
                 return new Span();

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -48,8 +47,8 @@ import java.util.function.Consumer;
 public class NotifySetupView extends VerticalLayout implements BeforeEnterObserver {
 
     private final NotifyAdmin admin;
-    private final Grid<NotifyAdmin.RobotView> robots = new Grid<>();
-    private final Grid<NotifyAdmin.EndpointView> endpoints = new Grid<>();
+    private final FlexLayout robots = new FlexLayout();
+    private final FlexLayout endpoints = new FlexLayout();
     private final VerticalLayout robotForm = new VerticalLayout();
     private final VerticalLayout endpointForm = new VerticalLayout();
     private CurrentUser user;
@@ -74,24 +73,7 @@ public class NotifySetupView extends VerticalLayout implements BeforeEnterObserv
 
         add(new H3(getTranslation("notify.admin.robots")));
         robots.setId("robot-list");
-        robots.addColumn(NotifyAdmin.RobotView::key).setHeader(getTranslation("notify.view.key")).setAutoWidth(true);
-        robots.addColumn(r -> departmentName(r.department())).setHeader(getTranslation("notify.view.department"))
-                .setAutoWidth(true);
-        robots.addColumn(r -> getTranslation("notify.vendor." + r.vendor())).setHeader(getTranslation(
-                "notify.view.vendor")).setAutoWidth(true);
-        robots.addColumn(r -> events(r.events())).setHeader(getTranslation("notify.view.events")).setFlexGrow(1);
-        robots.addColumn(r -> getTranslation(r.enabled() ? "notify.admin.state.on" : "notify.admin.state.off"))
-                .setHeader(getTranslation("notify.admin.state")).setAutoWidth(true);
-        robots.addColumn(r -> r.hasSecret() ? getTranslation("notify.admin.secretSet") : "")
-                .setHeader(getTranslation("notify.view.secret")).setAutoWidth(true);
-        robots.addComponentColumn(r -> actions("robot", r.key(), r.enabled(), () -> editRobot(r),
-                () -> Ui.await(() -> admin.testRobot(user, r.key())),
-                on -> Ui.await(() -> admin.saveRobot(user, new NotifyAdmin.RobotRequest(r.key(), r.department(),
-                        r.vendor(), null, null, r.events(), r.locale(), on))),
-                () -> Ui.await(() -> admin.deleteRobot(user, r.key()))))
-                .setHeader(getTranslation("notify.admin.actions")).setAutoWidth(true).setFlexGrow(0);
-        robots.setAllRowsVisible(true);
-        robots.setEmptyStateText(getTranslation("notify.admin.empty"));
+        cards(robots);
         Button addRobot = new Button(getTranslation("notify.admin.newRobot"), e -> editRobot(null));
         addRobot.setId("robot-add");
         robotForm.setVisible(false);
@@ -100,22 +82,7 @@ public class NotifySetupView extends VerticalLayout implements BeforeEnterObserv
 
         add(new H3(getTranslation("notify.admin.endpoints")));
         endpoints.setId("endpoint-list");
-        endpoints.addColumn(NotifyAdmin.EndpointView::key).setHeader(getTranslation("notify.view.key"))
-                .setAutoWidth(true);
-        endpoints.addColumn(e -> String.join(", ", e.events())).setHeader(getTranslation("notify.view.events"))
-                .setFlexGrow(1);
-        endpoints.addColumn(e -> getTranslation(e.enabled() ? "notify.admin.state.on" : "notify.admin.state.off"))
-                .setHeader(getTranslation("notify.admin.state")).setAutoWidth(true);
-        endpoints.addColumn(e -> getTranslation("notify.admin.secretSet")).setHeader(getTranslation(
-                "notify.view.secret")).setAutoWidth(true);
-        endpoints.addComponentColumn(ep -> actions("endpoint", ep.key(), ep.enabled(), () -> editEndpoint(ep),
-                () -> Ui.await(() -> admin.testEndpoint(user, ep.key())),
-                on -> Ui.await(() -> admin.saveEndpoint(user, new NotifyAdmin.EndpointRequest(ep.key(), null, null,
-                        ep.events(), on))),
-                () -> Ui.await(() -> admin.deleteEndpoint(user, ep.key()))))
-                .setHeader(getTranslation("notify.admin.actions")).setAutoWidth(true).setFlexGrow(0);
-        endpoints.setAllRowsVisible(true);
-        endpoints.setEmptyStateText(getTranslation("notify.admin.empty"));
+        cards(endpoints);
         Button addEndpoint = new Button(getTranslation("notify.admin.newEndpoint"), e -> editEndpoint(null));
         addEndpoint.setId("endpoint-add");
         endpointForm.setVisible(false);
@@ -211,7 +178,7 @@ public class NotifySetupView extends VerticalLayout implements BeforeEnterObserv
         locale.setId("robot-locale");
         locale.setLabel(getTranslation("notify.admin.language"));
         locale.setItems("zh-CN", "en");
-        locale.setItemLabelGenerator(l -> getTranslation("zh-CN".equals(l) ? "notify.lang.zh" : "notify.lang.en"));
+        locale.setItemLabelGenerator(l -> getTranslation(l.equals("en") ? "notify.lang.en" : "notify.lang.zh"));
         Checkbox enabled = new Checkbox(getTranslation("notify.admin.enabled"));
         enabled.setId("robot-enabled");
         if (existing == null) {
@@ -379,7 +346,63 @@ public class NotifySetupView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void refresh() {
-        robots.setItems(Ui.await(() -> admin.robots(user)));
-        endpoints.setItems(Ui.await(() -> admin.endpoints(user)));
+        robots.removeAll();
+        for (NotifyAdmin.RobotView r : Ui.await(() -> admin.robots(user))) {
+            robots.add(card(r.key(), r.enabled(), List.of(departmentName(r.department()) + " · "
+                    + getTranslation("notify.vendor." + r.vendor()), getTranslation("notify.view.events") + ": "
+                    + events(r.events()), getTranslation("notify.view.secret") + ": " + (r.hasSecret()
+                            ? getTranslation("notify.admin.secretSet") : "—")),
+                    actions("robot", r.key(), r.enabled(), () -> editRobot(r),
+                            () -> Ui.await(() -> admin.testRobot(user, r.key())),
+                            on -> Ui.await(() -> admin.saveRobot(user, new NotifyAdmin.RobotRequest(r.key(),
+                                    r.department(), r.vendor(), null, null, r.events(), r.locale(), on))),
+                            () -> Ui.await(() -> admin.deleteRobot(user, r.key())))));
+        }
+        if (robots.getComponentCount() == 0) {
+            robots.add(new Span(getTranslation("notify.admin.empty")));
+        }
+        endpoints.removeAll();
+        for (NotifyAdmin.EndpointView ep : Ui.await(() -> admin.endpoints(user))) {
+            endpoints.add(card(ep.key(), ep.enabled(), List.of(getTranslation("notify.view.events") + ": "
+                    + String.join(", ", ep.events()), getTranslation("notify.view.secret") + ": "
+                            + getTranslation("notify.admin.secretSet")),
+                    actions("endpoint", ep.key(), ep.enabled(), () -> editEndpoint(ep),
+                            () -> Ui.await(() -> admin.testEndpoint(user, ep.key())),
+                            on -> Ui.await(() -> admin.saveEndpoint(user, new NotifyAdmin.EndpointRequest(ep.key(),
+                                    null, null, ep.events(), on))),
+                            () -> Ui.await(() -> admin.deleteEndpoint(user, ep.key())))));
+        }
+        if (endpoints.getComponentCount() == 0) {
+            endpoints.add(new Span(getTranslation("notify.admin.empty")));
+        }
+    }
+
+    /** One robot or endpoint as a card (readable at phone width): key and state, facts, actions. */
+    private Component card(String key, boolean enabled, List<String> lines, Component actions) {
+        Span title = new Span(key);
+        title.getStyle().set("font-weight", "600");
+        Span state = new Span(getTranslation(enabled ? "notify.admin.state.on" : "notify.admin.state.off"));
+        state.getElement().getThemeList().add(enabled ? "badge success" : "badge contrast");
+        HorizontalLayout head = new HorizontalLayout(title, state);
+        head.setAlignItems(FlexComponent.Alignment.CENTER);
+        VerticalLayout card = new VerticalLayout(head);
+        for (String line : lines) {
+            Span fact = new Span(line);
+            fact.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            card.add(fact);
+        }
+        card.add(actions);
+        card.setSpacing(false);
+        card.addClassName("fd-notify-card");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius",
+                "var(--lumo-border-radius-l)").set("flex", "1 1 20em").set("max-width", "32em")
+                .set("box-sizing", "border-box");
+        return card;
+    }
+
+    private static void cards(FlexLayout list) {
+        list.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        list.setWidthFull();
+        list.getStyle().set("gap", "var(--lumo-space-m)");
     }
 }

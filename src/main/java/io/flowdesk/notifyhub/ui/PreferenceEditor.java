@@ -4,8 +4,8 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The grid of events × channels with the e-mail choice (on/off, at once or daily digest), for a person's own choices
+ * The events × channels with the e-mail choice (on/off, at once or daily digest), for a person's own choices
  * or the admins' defaults ({@code who = "*"}). Only rows that changed are saved, so an untouched row keeps
  * following the defaults.
  */
@@ -32,7 +32,7 @@ class PreferenceEditor extends Composite<VerticalLayout> {
     private final NotifyAdmin admin;
     private final CurrentUser user;
     private final String who;
-    private final Grid<NotifyAdmin.Preference> grid = new Grid<>();
+    private final VerticalLayout rows = new VerticalLayout();
     private final Map<String, Checkbox> email = new LinkedHashMap<>();
     private final Map<String, Select<String>> mode = new LinkedHashMap<>();
     private List<NotifyAdmin.Preference> current = List.of();
@@ -43,49 +43,10 @@ class PreferenceEditor extends Composite<VerticalLayout> {
         this.who = who;
         VerticalLayout root = getContent();
         root.setPadding(false);
-        grid.setId("*".equals(who) ? "notification-defaults"
-                : "notification-preferences");
-        grid.addColumn(p -> getTranslation("notify.event." + p.event())).setHeader(getTranslation("notify.prefs.event"))
-                .setFlexGrow(1).setWidth("11em");
-        grid.addComponentColumn(p -> {
-            Checkbox always = new Checkbox(true);
-            always.setEnabled(false);
-            always.setAriaLabel(getTranslation("notify.channel.inapp"));
-            return always;
-        }).setHeader(getTranslation("notify.channel.inapp")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(p -> {
-            Checkbox box = email.computeIfAbsent(p.event(), k -> new Checkbox(p.enabled()));
-            box.setId("pref-email-" + p.event());
-            box.setAriaLabel(getTranslation("notify.channel.email"));
-            box.addValueChangeListener(e -> mode.get(p.event()).setEnabled(e.getValue()));
-            return box;
-        }).setHeader(getTranslation("notify.channel.email")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(p -> {
-            Select<String> select = mode.computeIfAbsent(p.event(), k -> {
-                Select<String> s = new Select<>();
-                s.setItems(IMMEDIATE, DIGEST);
-                s.setItemLabelGenerator(v -> getTranslation(DIGEST.equals(v) ? "notify.prefs.digest"
-                        : "notify.prefs.immediate"));
-                s.setValue(Boolean.TRUE.equals(p.digest()) ? DIGEST : IMMEDIATE);
-                s.setEnabled(p.enabled());
-                s.setWidth("10em");
-                return s;
-            });
-            select.setId("pref-mode-" + p.event());
-            select.setAriaLabel(getTranslation("notify.prefs.delivery"));
-            return select;
-        }).setHeader(getTranslation("notify.prefs.delivery")).setAutoWidth(true).setFlexGrow(0);
-        if (!"*".equals(who)) {
-            grid.addComponentColumn(p -> {
-                Span badge = new Span(getTranslation(Boolean.TRUE.equals(p.inherited()) ? "notify.prefs.inherited"
-                        : "notify.prefs.own"));
-                badge.getElement().getThemeList().add(Boolean.TRUE.equals(p.inherited()) ? "badge contrast"
-                        : "badge success");
-                badge.addClassName("fd-pref-source");
-                return badge;
-            }).setAutoWidth(true).setFlexGrow(0);
-        }
-        grid.setAllRowsVisible(true);
+        rows.setId("*".equals(who) ? "notification-defaults" : "notification-preferences");
+        rows.addClassName("fd-pref-rows");
+        rows.setPadding(false);
+        rows.setSpacing(false);
         Button save = new Button(getTranslation("notify.prefs.save"), e -> save());
         save.setId("*".equals(who) ? "defaults-save" : "pref-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -95,7 +56,7 @@ class PreferenceEditor extends Composite<VerticalLayout> {
             reset.setId("pref-reset");
             buttons.add(reset);
         }
-        root.add(grid, buttons);
+        root.add(rows, buttons);
         load(Ui.await(() -> admin.preferences(user, who)));
     }
 
@@ -103,7 +64,48 @@ class PreferenceEditor extends Composite<VerticalLayout> {
         current = prefs;
         email.clear();
         mode.clear();
-        grid.setItems(prefs);
+        rows.removeAll();
+        for (NotifyAdmin.Preference p : prefs) {
+            rows.add(row(p));
+        }
+    }
+
+    /** One event: its name, then in-app (always on), e-mail and at once / daily digest; wraps on a phone. */
+    private FlexLayout row(NotifyAdmin.Preference p) {
+        Span name = new Span(getTranslation("notify.event." + p.event()));
+        name.getStyle().set("flex", "1 1 12em").set("font-weight", "500");
+        Checkbox always = new Checkbox(getTranslation("notify.channel.inapp"), true);
+        always.setEnabled(false);
+        Checkbox box = new Checkbox(getTranslation("notify.channel.email"), p.enabled());
+        box.setId("pref-email-" + p.event());
+        email.put(p.event(), box);
+        Select<String> select = new Select<>();
+        select.setItems(IMMEDIATE, DIGEST);
+        select.setItemLabelGenerator(v -> getTranslation(DIGEST.equals(v) ? "notify.prefs.digest"
+                : "notify.prefs.immediate"));
+        select.setValue(Boolean.TRUE.equals(p.digest()) ? DIGEST : IMMEDIATE);
+        select.setEnabled(p.enabled());
+        select.setWidth("10em");
+        select.setId("pref-mode-" + p.event());
+        select.setAriaLabel(getTranslation("notify.prefs.delivery") + ": " + getTranslation("notify.event." + p.event()));
+        mode.put(p.event(), select);
+        box.addValueChangeListener(e -> select.setEnabled(e.getValue()));
+        FlexLayout row = new FlexLayout(name, always, box, select);
+        if (!"*".equals(who)) {
+            Span badge = new Span(getTranslation(Boolean.TRUE.equals(p.inherited()) ? "notify.prefs.inherited"
+                    : "notify.prefs.own"));
+            badge.getElement().getThemeList().add(Boolean.TRUE.equals(p.inherited()) ? "badge contrast"
+                    : "badge success");
+            badge.addClassName("fd-pref-source");
+            row.add(badge);
+        }
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        row.setWidthFull();
+        row.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("padding", "var(--lumo-space-xs) 0")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        return row;
     }
 
     private void save() {
