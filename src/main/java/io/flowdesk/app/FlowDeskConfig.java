@@ -212,6 +212,13 @@ public interface FlowDeskConfig {
         /** Connect and answer timeout of robot and webhook calls. */
         @WithDefault("PT10S")
         Duration httpTimeout();
+
+        /**
+         * With {@code flowdesk.demo}: a DingTalk robot for the supervisors' department pointing at this node's demo
+         * sink (ADR 0028); off in the in-process tests.
+         */
+        @WithDefault("true")
+        boolean demoRobot();
     }
 
     /** Sealing of stored secrets (robot and webhook URLs and keys). */

@@ -3,6 +3,8 @@ package io.flowdesk.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowdesk.notify.internal.DeliveryStore;
+import io.flowdesk.notify.internal.Digests;
+import io.flowdesk.notify.internal.Schedules;
 import io.flowdesk.notify.internal.EmailChannel;
 import io.flowdesk.notify.internal.MailComposer;
 import io.flowdesk.notify.internal.NotifyStore;
@@ -14,6 +16,11 @@ import io.flowdesk.shared.StoredText;
 import io.flowdesk.shared.Text;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The one path of every notice beyond the in-app row (ADR 0024): it decides, in the transaction of the notice, which
@@ -23,7 +30,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class NotifyHub {
 
-    /** After an in-app notice was stored: the person's other channels. */
+    @Inject
+    Instance<WorkingTime> workingTime;
+
+    /**
+     * After an in-app notice was stored: the person's other channels. E-mail follows their choice (or the admins'
+     * default): off (suppressed), daily digest (held for it), or at once — deferred past their quiet hours and, above
+     * the recipient's cap, suppressed and reported by a summary mail (ADR 0028). In-app is never deferred.
+     */
     public Uni<Void> noticeStored(long noticeId, String username, Long ticketId, String ticketNumber, String kind,
             Text message) {
         String event = NoticeEvents.of(kind);
@@ -32,11 +46,11 @@ public class NotifyHub {
             if (person == null || !person.enabled()) {
                 return Uni.createFrom().voidItem();
             }
-            return NotifyStore.wants(username, event, EmailChannel.ID, true).chain(wanted -> {
+            return NotifyStore.choice(username, event, EmailChannel.ID).chain(choice -> {
                 ObjectNode payload = mailPayload(person.email(), person.displayName(), person.locale(),
                         Text.of("notify.mail.subject." + event, ticketNumber == null ? "" : ticketNumber), message,
                         ticketId, ticketNumber);
-                if (!wanted) {
+                if (!choice.enabled()) {
                     return DeliveryStore.suppressed(key, EmailChannel.ID, username, ticketId, kind, payload,
                             "turned off in the preferences (" + event + ")");
                 }
@@ -44,9 +58,57 @@ public class NotifyHub {
                 if (refusal != null) {
                     return DeliveryStore.suppressed(key, EmailChannel.ID, username, ticketId, kind, payload, refusal);
                 }
-                return DeliveryStore.enqueue(key, EmailChannel.ID, username, ticketId, kind, payload, null);
+                ObjectNode who = mailPayload(person.email(), person.displayName(), person.locale(), Text.literal(""),
+                        Text.literal(""), null, null);
+                return Schedules.of(username).chain(schedule -> zone(schedule).chain(zone -> choice.digest()
+                        ? Digests.digestFor(username, who, schedule.digestAt(), zone, FlowClock.instant())
+                                .chain(digest -> digest == null
+                                        ? DeliveryStore.enqueue(key, EmailChannel.ID, username, ticketId, kind,
+                                                payload, null)
+                                        : DeliveryStore.held(key, EmailChannel.ID, username, ticketId, kind, payload,
+                                                digest))
+                        : quietEnd(schedule, zone).chain(quietEnd -> capped(key, username, ticketId, kind, payload, who,
+                                quietEnd))));
             });
         });
+    }
+
+    /** At once (or after quiet hours), unless the recipient's cap for that moment is full. */
+    private Uni<Void> capped(String key, String username, Long ticketId, String kind, ObjectNode payload,
+            ObjectNode who, Instant quietEnd) {
+        Instant due = quietEnd != null ? quietEnd : FlowClock.instant();
+        return Digests.caps().chain(caps -> {
+            Digests.Cap cap = caps.stream().filter(c -> EmailChannel.ID.equals(c.channel())).findFirst().orElse(null);
+            Uni<Void> send = quietEnd != null
+                    ? DeliveryStore.deferred(key, EmailChannel.ID, username, ticketId, kind, payload, quietEnd,
+                            "quiet:" + quietEnd)
+                    : DeliveryStore.enqueue(key, EmailChannel.ID, username, ticketId, kind, payload, null);
+            if (cap == null) {
+                return send;
+            }
+            Duration window = Duration.ofMinutes(cap.minutes());
+            return Digests.countInWindow(username, due, window).chain(count -> count < cap.max() ? send
+                    : Digests.summaryFor(username, who, due, window).chain(summary -> summary == null ? send
+                            : DeliveryStore.capped(key, EmailChannel.ID, username, ticketId, kind, payload,
+                                    "cap:" + cap.max() + ":" + cap.minutes() + ":" + summary, summary)));
+        });
+    }
+
+    private Uni<ZoneId> zone(Schedules.Schedule schedule) {
+        return workingTime.isResolvable() ? workingTime.get().zone(schedule.calendarKey())
+                : Uni.createFrom().item(ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** When the person's quiet hours that contain now end; null when now is not quiet. */
+    private Uni<Instant> quietEnd(Schedules.Schedule schedule, ZoneId zone) {
+        Instant now = FlowClock.instant();
+        if (Schedules.WINDOW.equals(schedule.mode())) {
+            return Uni.createFrom().item(Schedules.windowEnd(schedule.from(), schedule.to(), zone, now));
+        }
+        if (Schedules.CALENDAR.equals(schedule.mode()) && workingTime.isResolvable()) {
+            return workingTime.get().quietUntil(schedule.calendarKey(), now);
+        }
+        return Uni.createFrom().nullItem();
     }
 
     /** Enabled staff members of a department (who hears "new in my queue"). */

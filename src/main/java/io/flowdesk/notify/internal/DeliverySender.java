@@ -174,9 +174,12 @@ public class DeliverySender {
     private Uni<List<Outgoing>> plan(List<Outgoing> rows, Instant now) {
         List<Outgoing> messages = new ArrayList<>();
         Map<String, List<Outgoing>> byRobot = new java.util.LinkedHashMap<>();
+        List<Outgoing> digests = new ArrayList<>();
         for (Outgoing row : rows) {
             if (RobotChannel.ID.equals(row.channel())) {
                 byRobot.computeIfAbsent(row.recipient(), k -> new ArrayList<>()).add(row);
+            } else if (Digests.DIGEST.equals(row.kind()) && EmailChannel.ID.equals(row.channel())) {
+                digests.add(row);
             } else {
                 messages.add(row);
             }
@@ -185,7 +188,22 @@ public class DeliverySender {
         for (Map.Entry<String, List<Outgoing>> robot : byRobot.entrySet()) {
             chain = chain.chain(() -> planRobot(robot.getKey(), robot.getValue(), now, messages));
         }
+        for (Outgoing digest : digests) {
+            chain = chain.chain(() -> held(digest).invoke(held -> messages.add(digest.withMerged(held)))
+                    .replaceWithVoid());
+        }
         return chain.replaceWith(messages);
+    }
+
+    /**
+     * The notices held for a daily digest (ADR 0028) travel with it like a robot digest's rows: marked 'sending' with
+     * it, recorded with it. No notice can join once the digest row is taken (joining locks the digest row).
+     */
+    private static Uni<List<Outgoing>> held(Outgoing digest) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select id, delivery_key, channel, recipient, "
+                + "ticket_id, kind, payload_json, attempts from notify_delivery where digest_id = ?1 and status = "
+                + "'held' order by id for update", Object[].class).setParameter(1, digest.id()).getResultList())
+                .map(rows -> rows.stream().map(DeliverySender::row).toList());
     }
 
     private Uni<Void> planRobot(String robot, List<Outgoing> rows, Instant now, List<Outgoing> messages) {
@@ -233,6 +251,18 @@ public class DeliverySender {
     }
 
     private Uni<Void> record(Outgoing message, String status, String reason) {
+        if (Digests.DIGEST.equals(message.kind()) && !message.merged().isEmpty()
+                && !DeliveryStore.SENT.equals(status)) {
+            // a daily digest that was not sent keeps its notices: they wait (held) for its retry or replay
+            return Panache.getSession().chain(s -> s.createNativeQuery("update notify_delivery set status = 'held', "
+                    + "merged_into = null, reason = 'digest:' || digest_id where merged_into = ?1 and status = "
+                    + "'sending'").setParameter(1, message.id()).executeUpdate())
+                    .chain(() -> recordOne(message, status, reason));
+        }
+        return recordOne(message, status, reason);
+    }
+
+    private Uni<Void> recordOne(Outgoing message, String status, String reason) {
         OffsetDateTime now = utc(clock.now());
         int attempts = message.attempts() + 1;
         if (DeliveryStore.RETRY.equals(status)) {
@@ -247,7 +277,8 @@ public class DeliverySender {
         if (DeliveryStore.SENT.equals(status)) {
             return update("status = 'sent', sent_at = ?1, reason = case when id = " + message.id()
                     + " then ?2 else 'merged into digest " + message.id() + "' end", message, now,
-                    message.merged().isEmpty() ? null : "digest of " + message.all().size());
+                    message.merged().isEmpty() ? null : "digest of " + (Digests.DIGEST.equals(message.kind())
+                            ? message.merged().size() : message.all().size()));
         }
         if (DeliveryStore.FAILED.equals(status)) {
             LOG.warnf("delivery %s (%s to %s) dead-lettered after %d attempts: %s", message.key(), message.channel(),

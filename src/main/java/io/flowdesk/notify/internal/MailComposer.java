@@ -89,6 +89,44 @@ public class MailComposer {
         return mail;
     }
 
+    /**
+     * The daily digest ({@code DIGEST}: the notices held for it) or the cap's summary ({@code SUMMARY}: "N more
+     * notices", those suppressed above the cap), in the recipient's language, HTML and text.
+     */
+    public Mail composeDigest(Outgoing delivery, java.util.List<Outgoing> notices) {
+        var p = delivery.payload();
+        String to = p.path("to").asText("").trim();
+        Locale locale = Messages.locale(p.path("locale").asText("zh-CN"));
+        boolean summary = Digests.SUMMARY.equals(delivery.kind());
+        // one line per notice: what the single mail would have said
+        java.util.List<Map<String, String>> items = new java.util.ArrayList<>();
+        for (Outgoing n : notices) {
+            var np = n.payload();
+            Text subject = StoredText.read(np.path("subject").asText(null));
+            Text body = StoredText.read(np.path("body").asText(null));
+            String number = np.path("ticketNumber").asText("");
+            items.add(Map.of("subject", header(subject == null ? "" : subject.in(locale), 200),
+                    "message", body == null ? "" : body.in(locale),
+                    "link", number.isEmpty() ? "" : config.baseUrl() + np.path("path").asText("/tickets/" + number)));
+        }
+        String subjectLine = header(Messages.get(locale, summary ? "notify.summary.subject" : "notify.digest.subject",
+                items.size()), 200);
+        Map<String, Object> data = Map.of("lang", Messages.tag(locale), "subject", subjectLine,
+                "greeting", Messages.get(locale, "notify.mail.greeting", header(p.path("name").asText(""), 100)),
+                "intro", Messages.get(locale, summary ? "notify.summary.intro" : "notify.digest.intro", items.size()),
+                "items", items, "openLabel", Messages.get(locale, "notify.digest.open"),
+                "footer", Messages.get(locale, "notify.mail.footer"));
+        String html = template("notify/digest.html").data(data).render();
+        String text = template("notify/digest.txt").data(data).render();
+        Mail mail = Mail.withHtml(to, subjectLine, html).setText(text);
+        mail.addHeader("Message-ID", "<" + delivery.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@" + config.mailDomain()
+                + ">");
+        mail.addHeader("Auto-Submitted", "auto-generated");
+        mail.addHeader("X-Auto-Response-Suppress", "All");
+        mail.addHeader("X-FlowDesk-Delivery", delivery.key());
+        return mail;
+    }
+
     /** The ticket's thread id: the Message-ID its conversation hangs on. */
     public static String threadId(String ticketNumber, String domain) {
         return "<ticket." + ticketNumber.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain + ">";

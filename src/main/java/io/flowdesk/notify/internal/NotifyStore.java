@@ -60,6 +60,17 @@ public final class NotifyStore {
                 .map(rows -> rows.isEmpty() ? fallback : Boolean.TRUE.equals(rows.get(0)[0]));
     }
 
+    public record Choice(boolean enabled, boolean digest) {
+    }
+
+    /** Like {@link #wants}, with the digest choice: the person's row, else the admins' default, else on, at once. */
+    public static Uni<Choice> choice(String username, String event, String channel) {
+        return rows("select enabled, digest, username from notify_preference where username in (?1, '*') and event = ?2 "
+                + "and channel = ?3 order by case when username = '*' then 1 else 0 end limit 1", username, event,
+                channel).map(rows -> rows.isEmpty() ? new Choice(true, false)
+                        : new Choice(Boolean.TRUE.equals(rows.get(0)[0]), Boolean.TRUE.equals(rows.get(0)[1])));
+    }
+
     public static Uni<List<Robot>> robots(String department) {
         return rows("select key, department_key, vendor, events from notify_robot where enabled and department_key = ?1 "
                 + "order by key", department).map(rows -> rows.stream().map(r -> new Robot((String) r[0],

@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hub's REST face: admins configure robots and webhook endpoints (secrets write-only) and read the delivery log
@@ -84,5 +86,60 @@ public class NotifyAdminResource {
     public Uni<List<NotifyAdmin.Preference>> setPreferences(@QueryParam("user") String user,
             List<NotifyAdmin.Preference> body) {
         return admin.setPreferences(CurrentUser.of(identity), user, body == null ? List.of() : body);
+    }
+
+    @DELETE
+    @Path("/me/notification-preferences")
+    public Uni<List<NotifyAdmin.Preference>> resetPreferences(@QueryParam("user") String user) {
+        return admin.resetPreferences(CurrentUser.of(identity), user);
+    }
+
+    @GET
+    @Path("/me/notification-schedule")
+    public Uni<NotifyAdmin.Schedule> schedule() {
+        return admin.schedule(CurrentUser.of(identity));
+    }
+
+    @PUT
+    @Path("/me/notification-schedule")
+    public Uni<NotifyAdmin.Schedule> setSchedule(NotifyAdmin.Schedule body) {
+        return admin.setSchedule(CurrentUser.of(identity), body);
+    }
+
+    @GET
+    @Path("/admin/notify/caps")
+    public Uni<List<NotifyAdmin.CapView>> caps() {
+        return admin.caps(CurrentUser.of(identity));
+    }
+
+    @PUT
+    @Path("/admin/notify/caps/{channel}")
+    public Uni<NotifyAdmin.CapView> setCap(@PathParam("channel") String channel, NotifyAdmin.CapView body) {
+        return admin.setCap(CurrentUser.of(identity), new NotifyAdmin.CapView(channel, body == null ? 0 : body.max(),
+                body == null ? 0 : body.minutes()));
+    }
+
+    @DELETE
+    @Path("/admin/notify/robots/{key}")
+    public Uni<Void> deleteRobot(@PathParam("key") String key) {
+        return admin.deleteRobot(CurrentUser.of(identity), key);
+    }
+
+    @POST
+    @Path("/admin/notify/robots/{key}/test")
+    public Uni<Map<String, String>> testRobot(@PathParam("key") String key) {
+        return admin.testRobot(CurrentUser.of(identity), key).map(d -> Map.of("delivery", d));
+    }
+
+    @DELETE
+    @Path("/admin/notify/endpoints/{key}")
+    public Uni<Void> deleteEndpoint(@PathParam("key") String key) {
+        return admin.deleteEndpoint(CurrentUser.of(identity), key);
+    }
+
+    @POST
+    @Path("/admin/notify/endpoints/{key}/test")
+    public Uni<Map<String, String>> testEndpoint(@PathParam("key") String key) {
+        return admin.testEndpoint(CurrentUser.of(identity), key).map(d -> Map.of("delivery", d));
     }
 }

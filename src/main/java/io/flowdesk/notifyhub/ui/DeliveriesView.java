@@ -4,14 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -19,17 +16,17 @@ import com.vaadin.flow.router.Route;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
 import io.flowdesk.identity.ui.UiSession;
+import io.flowdesk.notify.DeliveryReasons;
 import io.flowdesk.notify.NoticeEvents;
 import io.flowdesk.notify.NotifyAdmin;
 import io.flowdesk.shared.FlowDeskException;
-import io.flowdesk.shared.Text;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
 import java.util.List;
 
 /**
- * Admins read the delivery log per channel and status (reason, attempts, digest lead), replay failed deliveries, and
- * add or change department robots; a robot's URL and secret are write-only (never shown again).
+ * Admins read the delivery log per channel and status (status and reason in words, attempts, digest lead) and replay
+ * failed deliveries; robots, webhook endpoints and caps are set up in {@link NotifySetupView}.
  */
 @Route(value = "admin/deliveries", layout = MainLayout.class)
 @PageTitle("FlowDesk")
@@ -37,11 +34,10 @@ public class DeliveriesView extends VerticalLayout implements BeforeEnterObserve
 
     private static final List<String> CHANNELS = List.of("", "email", "robot", "webhook");
     private static final List<String> STATUSES = List.of("", "pending", "sending", "sent", "retry", "failed",
-            "suppressed");
+            "suppressed", "held");
 
     private final NotifyAdmin admin;
     private final Grid<NotifyAdmin.DeliveryView> log = new Grid<>();
-    private final Grid<NotifyAdmin.RobotView> robots = new Grid<>();
     private final Select<String> channel = new Select<>();
     private final Select<String> status = new Select<>();
     private CurrentUser user;
@@ -85,14 +81,15 @@ public class DeliveriesView extends VerticalLayout implements BeforeEnterObserve
                 "notify.view.channel")).setAutoWidth(true);
         log.addColumn(NotifyAdmin.DeliveryView::recipient).setHeader(getTranslation("notify.view.recipient"))
                 .setAutoWidth(true);
-        log.addColumn(d -> getTranslation("notify.event." + NoticeEvents.of(d.kind())))
+        log.addColumn(d -> getTranslation(d.kind() != null && d.kind().matches("DIGEST|SUMMARY|TEST")
+                ? "notify.kind." + d.kind().toLowerCase() : "notify.event." + NoticeEvents.of(d.kind())))
                 .setHeader(getTranslation("notify.view.kind")).setAutoWidth(true);
         log.addColumn(d -> getTranslation("notify.status." + d.status())).setHeader(getTranslation(
                 "notify.view.status")).setAutoWidth(true);
         log.addColumn(NotifyAdmin.DeliveryView::attempts).setHeader(getTranslation("notify.view.attempts"))
                 .setAutoWidth(true);
-        log.addColumn(d -> d.reason() == null ? "" : d.reason()).setHeader(getTranslation("notify.view.reason"))
-                .setFlexGrow(1);
+        log.addColumn(d -> Ui.text(DeliveryReasons.text(d.reason()))).setHeader(getTranslation("notify.view.reason"))
+                .setTooltipGenerator(d -> Ui.text(DeliveryReasons.text(d.reason()))).setWidth("18em").setFlexGrow(3);
         log.addComponentColumn(d -> {
             if (!"failed".equals(d.status())) {
                 return new Span();
@@ -105,56 +102,11 @@ public class DeliveriesView extends VerticalLayout implements BeforeEnterObserve
         log.setHeight("24em");
         add(log);
 
-        add(new H3(getTranslation("notify.view.robots")));
-        robots.setId("robot-list");
-        robots.addColumn(NotifyAdmin.RobotView::key).setHeader(getTranslation("notify.view.key")).setAutoWidth(true);
-        robots.addColumn(NotifyAdmin.RobotView::department).setHeader(getTranslation("notify.view.department"))
-                .setAutoWidth(true);
-        robots.addColumn(r -> getTranslation("notify.vendor." + r.vendor())).setHeader(getTranslation(
-                "notify.view.vendor")).setAutoWidth(true);
-        robots.addColumn(r -> String.join(", ", r.events())).setHeader(getTranslation("notify.view.events"));
-        robots.addColumn(r -> r.hasSecret() ? getTranslation("notify.view.secretSet") : "")
-                .setHeader(getTranslation("notify.view.secret")).setAutoWidth(true);
-        robots.setAllRowsVisible(true);
-        add(robots, robotForm());
+        com.vaadin.flow.router.RouterLink setup = new com.vaadin.flow.router.RouterLink(
+                getTranslation("notify.view.setup"), NotifySetupView.class);
+        setup.setId("delivery-setup-link");
+        add(setup);
         refresh();
-    }
-
-    private HorizontalLayout robotForm() {
-        TextField key = new TextField(getTranslation("notify.view.key"));
-        key.setId("robot-key");
-        TextField department = new TextField(getTranslation("notify.view.department"));
-        department.setId("robot-department");
-        Select<String> vendor = new Select<>();
-        vendor.setId("robot-vendor");
-        vendor.setLabel(getTranslation("notify.view.vendor"));
-        vendor.setItems(List.of("wecom", "dingtalk", "feishu"));
-        vendor.setItemLabelGenerator(v -> getTranslation("notify.vendor." + v));
-        vendor.setValue("wecom");
-        TextField url = new TextField(getTranslation("notify.view.url"));
-        url.setId("robot-url");
-        PasswordField secret = new PasswordField(getTranslation("notify.view.secret"));
-        secret.setId("robot-secret");
-        secret.setRevealButtonVisible(false);
-        Button save = new Button(getTranslation("notify.view.saveRobot"), e -> {
-            try {
-                Ui.await(() -> admin.saveRobot(user, new NotifyAdmin.RobotRequest(key.getValue().trim(),
-                        department.getValue().trim(), vendor.getValue(), url.getValue(), secret.getValue(),
-                        NoticeEvents.ALL, UiSession.localeTag().startsWith("zh") ? "zh-CN" : "en", true)));
-                url.clear();
-                secret.clear();
-                refresh();
-                Ui.success(Ui.text(Text.of("notify.view.saved")));
-            } catch (FlowDeskException failure) {
-                Ui.error(Ui.message(failure));
-            }
-        });
-        save.setId("robot-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(key, department, vendor, url, secret, save);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        form.setWrap(true);
-        return form;
     }
 
     private void replay(long id) {
@@ -168,6 +120,5 @@ public class DeliveriesView extends VerticalLayout implements BeforeEnterObserve
 
     private void refresh() {
         log.setItems(Ui.await(() -> admin.deliveries(user, channel.getValue(), status.getValue(), 200)));
-        robots.setItems(Ui.await(() -> admin.robots(user)));
     }
 }

@@ -37,6 +37,7 @@ public class NotifyShell implements ShellContribution {
             return List.of();
         }
         return List.of(new SideNavItem(Ui.text(Text.of("notify.view.nav")), "admin/deliveries",
-                VaadinIcon.ENVELOPES.create()));
+                VaadinIcon.ENVELOPES.create()), new SideNavItem(Ui.text(Text.of("notify.admin.nav")), "admin/notify",
+                        VaadinIcon.BELL_O.create()));
     }
 }

@@ -2,11 +2,15 @@ package io.flowdesk.notifyhub.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -16,26 +20,31 @@ import io.flowdesk.identity.Role;
 import io.flowdesk.identity.ui.UiSession;
 import io.flowdesk.notify.NotifyAdmin;
 import io.flowdesk.shared.FlowDeskException;
+import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Text;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
+import io.flowdesk.sla.BusinessCalendar;
+import io.flowdesk.sla.Calendars;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A person's notification settings: a grid of events × channels (in-app is always on; e-mail per event). Admins
- * edit the defaults with {@code ?user=*}.
+ * A person's notification settings: events × channels (in-app always on; e-mail per event, at once or in the daily
+ * digest), the digest time and quiet hours (ADR 0028). Admins edit the defaults with {@code ?user=*}.
  */
 @Route(value = "me/notifications", layout = MainLayout.class)
 @PageTitle("FlowDesk")
 public class PreferencesView extends VerticalLayout implements BeforeEnterObserver {
 
     private final NotifyAdmin admin;
+    private final Calendars calendars;
 
-    public PreferencesView(NotifyAdmin admin) {
+    public PreferencesView(NotifyAdmin admin, Calendars calendars) {
         this.admin = admin;
+        this.calendars = calendars;
         addClassName("fd-notify-prefs");
     }
 
@@ -47,40 +56,112 @@ public class PreferencesView extends VerticalLayout implements BeforeEnterObserv
                 .getOrDefault("user", List.of()).contains("*");
         String who = defaults ? "*" : null;
         add(new H2(getTranslation(defaults ? "notify.prefs.defaults" : "notify.prefs.title")));
-        add(new Paragraph(getTranslation("notify.prefs.help")));
-        Map<String, Checkbox> email = new LinkedHashMap<>();
-        Grid<NotifyAdmin.Preference> grid = new Grid<>();
-        grid.setId("notification-preferences");
-        grid.addColumn(p -> getTranslation("notify.event." + p.event())).setHeader(getTranslation("notify.prefs.event"))
-                .setFlexGrow(1);
-        grid.addComponentColumn(p -> {
-            Checkbox always = new Checkbox(true);
-            always.setEnabled(false);
-            always.setAriaLabel(getTranslation("notify.channel.inapp"));
-            return always;
-        }).setHeader(getTranslation("notify.channel.inapp")).setAutoWidth(true);
-        grid.addComponentColumn(p -> {
-            Checkbox box = email.computeIfAbsent(p.event(), k -> new Checkbox(p.enabled()));
-            box.setId("pref-email-" + p.event());
-            box.setAriaLabel(getTranslation("notify.channel.email"));
-            return box;
-        }).setHeader(getTranslation("notify.channel.email")).setAutoWidth(true);
-        List<NotifyAdmin.Preference> current = Ui.await(() -> admin.preferences(user, who));
-        grid.setItems(current);
-        grid.setAllRowsVisible(true);
-        Button save = new Button(getTranslation("notify.prefs.save"), e -> {
-            List<NotifyAdmin.Preference> choices = new ArrayList<>();
-            email.forEach((ev, box) -> choices.add(new NotifyAdmin.Preference(ev, "email", box.getValue())));
+        add(new Paragraph(getTranslation(defaults ? "notify.prefs.defaultsHelp" : "notify.prefs.help")));
+        add(new PreferenceEditor(admin, user, who));
+        if (!defaults) {
+            add(schedule(user));
+        }
+        setMaxWidth("52em");
+    }
+
+    private VerticalLayout schedule(CurrentUser user) {
+        NotifyAdmin.Schedule current = Ui.await(() -> admin.schedule(user));
+        List<BusinessCalendar> all = Ui.await(calendars::list);
+        boolean zh = UiSession.localeTag().startsWith("zh");
+
+        TimePicker digestAt = new TimePicker(getTranslation("notify.prefs.digestAt"));
+        digestAt.setId("digest-at");
+        digestAt.setStep(Duration.ofMinutes(30));
+        digestAt.setValue(LocalTime.parse(current.digestAt() == null ? "09:00" : current.digestAt()));
+
+        RadioButtonGroup<String> quiet = new RadioButtonGroup<>(getTranslation("notify.prefs.quiet"));
+        quiet.setId("quiet-mode");
+        quiet.setItems("off", "calendar", "window");
+        quiet.setItemLabelGenerator(m -> getTranslation("notify.prefs.quiet." + m));
+        quiet.setValue(current.quiet() == null ? "off" : current.quiet());
+
+        TimePicker from = new TimePicker(getTranslation("notify.prefs.quietFrom"));
+        from.setId("quiet-from");
+        from.setStep(Duration.ofMinutes(30));
+        TimePicker to = new TimePicker(getTranslation("notify.prefs.quietTo"));
+        to.setId("quiet-to");
+        to.setStep(Duration.ofMinutes(30));
+        from.setValue(current.from() == null ? LocalTime.of(22, 0) : LocalTime.parse(current.from()));
+        to.setValue(current.to() == null ? LocalTime.of(8, 0) : LocalTime.parse(current.to()));
+
+        Select<String> calendar = new Select<>();
+        calendar.setId("quiet-calendar");
+        calendar.setLabel(getTranslation("notify.prefs.calendar"));
+        List<String> keys = new ArrayList<>();
+        keys.add("");
+        all.forEach(c -> keys.add(c.key()));
+        calendar.setItems(keys);
+        calendar.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("notify.prefs.calendarDefault")
+                : all.stream().filter(c -> c.key().equals(k)).findFirst()
+                        .map(c -> (zh ? c.nameZh() : c.nameEn()) + " · " + c.zone().getId()).orElse(k));
+        calendar.setValue(current.calendar() == null ? "" : current.calendar());
+
+        Paragraph help = new Paragraph();
+        help.addClassName("fd-hint");
+        Runnable sync = () -> {
+            boolean window = "window".equals(quiet.getValue());
+            from.setVisible(window);
+            to.setVisible(window);
+            String key = calendar.getValue() == null || calendar.getValue().isEmpty() ? Calendars.DEFAULT_KEY
+                    : calendar.getValue();
+            String zone = all.stream().filter(c -> c.key().equals(key)).findFirst().map(c -> c.zone().getId())
+                    .orElse("Asia/Shanghai");
+            help.setText(getTranslation("notify.prefs.scheduleHelp", zone));
+        };
+        quiet.addValueChangeListener(e -> sync.run());
+        calendar.addValueChangeListener(e -> sync.run());
+        sync.run();
+
+        Button save = new Button(getTranslation("notify.prefs.saveSchedule"), e -> {
+            NotifyAdmin.Schedule body = new NotifyAdmin.Schedule(quiet.getValue(), text(from.getValue()),
+                    text(to.getValue()), text(digestAt.getValue()), calendar.getValue());
+            from.setInvalid(false);
+            to.setInvalid(false);
+            digestAt.setInvalid(false);
             try {
-                Ui.await(() -> admin.setPreferences(user, who, choices));
-                Ui.success(Ui.text(Text.of("notify.prefs.saved")));
+                Ui.await(() -> admin.setSchedule(user, body));
+                Ui.success(Ui.text(Text.of("notify.prefs.scheduleSaved")));
+            } catch (InvalidInput failure) {
+                failure.errors().forEach(err -> {
+                    TimePicker field = switch (err.pointer()) {
+                        case "/from" -> from;
+                        case "/to" -> to;
+                        case "/digestAt" -> digestAt;
+                        default -> null;
+                    };
+                    if (field != null) {
+                        field.setErrorMessage(err.message(Ui.locale()));
+                        field.setInvalid(true);
+                    }
+                });
+                Ui.error(String.join("; ", failure.errors().stream().map(err -> err.message(Ui.locale())).toList()));
             } catch (FlowDeskException failure) {
                 Ui.error(Ui.message(failure));
             }
         });
-        save.setId("pref-save");
+        save.setId("schedule-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(grid, save);
-        setMaxWidth("48em");
+
+        FlexLayout times = new FlexLayout(digestAt, calendar);
+        times.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        times.getStyle().set("gap", "var(--lumo-space-m)");
+        FlexLayout window = new FlexLayout(from, to);
+        window.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        window.getStyle().set("gap", "var(--lumo-space-m)");
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation("notify.prefs.schedule")), times, quiet,
+                window, help, save);
+        section.setPadding(false);
+        section.setId("notification-schedule");
+        section.setAlignItems(FlexComponent.Alignment.START);
+        return section;
+    }
+
+    private static String text(LocalTime t) {
+        return t == null ? null : t.toString().substring(0, 5);
     }
 }
