@@ -25,6 +25,7 @@ import io.flowdesk.shared.Conflict;
 import io.flowdesk.shared.FieldError;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.InvalidInput;
+import io.flowdesk.shared.Messages;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
 import io.flowdesk.sla.Calendars;
@@ -70,6 +71,8 @@ public class RulesView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         user = UiSession.user().orElseThrow();
         removeAll();
+        listSection.removeAll();
+        editorSection.removeAll();
         if (!user.has(Role.ADMIN)) {
             Span refused = new Span(getTranslation("rulesview.notAllowed"));
             refused.setId("rules-refused");
@@ -218,8 +221,9 @@ public class RulesView extends VerticalLayout implements BeforeEnterObserver {
         for (int n = 2; exists(key); n++) {
             key = r.key() + "-copy-" + n;
         }
-        open(new Rule(key, getTranslation("rulesview.copyOfZh", Fields.nullToBlank(r.nameZh())),
-                getTranslation("rulesview.copyOfEn", Fields.nullToBlank(r.nameEn())), r.trigger(), r.conditions(),
+        // each name is marked as a copy in its own language, whatever the reader's
+        open(new Rule(key, Messages.get(Messages.ZH, "rulesview.copyOf", Fields.nullToBlank(r.nameZh())),
+                Messages.get(Messages.EN, "rulesview.copyOf", Fields.nullToBlank(r.nameEn())), r.trigger(), r.conditions(),
                 r.actions(), null, false), true);
     }
 
