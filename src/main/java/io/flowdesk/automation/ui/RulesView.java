@@ -150,7 +150,7 @@ public class RulesView extends VerticalLayout implements BeforeEnterObserver {
         FlexLayout head = Fields.row(number, name, on);
         head.getStyle().set("gap", "0 var(--lumo-space-s)");
         Div trigger = new Div();
-        trigger.setText(words.trigger(r.trigger()) + conditionsNote(r));
+        trigger.setText(when(r));
         trigger.setId(id + "-trigger");
         trigger.getStyle().set("overflow-wrap", "anywhere");
         Div actions = new Div();
@@ -172,18 +172,16 @@ public class RulesView extends VerticalLayout implements BeforeEnterObserver {
         return card;
     }
 
-    private String conditionsNote(Rule r) {
-        int n = r.conditions().all().size() + (r.conditions().any().isEmpty() ? 0 : 1);
-        if (n == 0) {
-            return "";
-        }
+    /** The trigger in words, and the conditions when there are any. */
+    private String when(Rule r) {
+        String trigger = words.trigger(r.trigger());
         List<String> parts = new ArrayList<>();
         r.conditions().all().forEach(c -> parts.add(words.condition(c)));
         if (!r.conditions().any().isEmpty()) {
             parts.add(getTranslation("rulesview.anyOf", words.join("rulesview.or",
                     r.conditions().any().stream().map(words::condition).toList())));
         }
-        return getTranslation("rulesview.if", words.join("rulesview.and", parts));
+        return parts.isEmpty() ? trigger : getTranslation("rulesview.if", trigger, words.join("rulesview.and", parts));
     }
 
     private Button small(String id, String key, VaadinIcon icon, Runnable action) {
