@@ -123,7 +123,7 @@ class RuleEditor extends Composite<VerticalLayout> {
 
     void show(Rule r, boolean isNew) {
         this.isNew = isNew;
-        keyTouched = !isNew;
+        keyTouched = !isNew || r.key() != null && !r.key().isBlank();
         title.setText(getTranslation(isNew ? "rulesview.editor.new" : "rulesview.editor.edit"));
         key.setValue(Fields.nullToBlank(r.key()));
         key.setReadOnly(!isNew);
