@@ -75,6 +75,7 @@ class DryRunPanel extends Composite<VerticalLayout> {
             Span title = new Span(r.title() == null ? "" : r.title());
             Div what = new Div();
             what.addClassName("fd-hint");
+            what.setId("rule-dry-" + r.number() + "-what");
             what.setText(r.matched() ? getTranslation("rulesview.dry.matched", would)
                     : getTranslation("rulesview.dry.notMatched", r.failedCondition() == null ? ""
                             : words.condition(r.failedCondition())));

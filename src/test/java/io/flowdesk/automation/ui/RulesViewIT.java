@@ -41,6 +41,8 @@ class RulesViewIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String REFUND = "web-refund-to-finance";
     private static final String LATE = "web-no-first-response";
+    private static String refundTicket;
+    private static String printerTicket;
 
     @Test
     void anAdminBuildsBothSampleRulesInTheViewAndTheFirstRoutesARefundToFinance() throws Exception {
@@ -118,6 +120,7 @@ class RulesViewIT {
         wait.until(d -> !text(d, "rule-dry-summary").isBlank());
         assertTrue(text(driver, "rule-dry-summary").matches("\\d+ of the latest \\d+ tickets would match\\."),
                 text(driver, "rule-dry-summary"));
+        js(driver, "document.getElementById('rule-editor-title').scrollIntoView()");
         Browser.settle(driver);
         keep(screenshot(driver, "rulesview-editor-en-desktop"), "editor-en-desktop");
         Browser.click(driver, "rule-save");
@@ -169,6 +172,8 @@ class RulesViewIT {
         String other = post(app, "customer1", "/api/tickets", """
                 {"type":"it-incident","title":"打印机坏了","priority":"P3",
                  "data":{"summary":"打印机坏了","category":"network"}}""");
+        refundTicket = number;
+        printerTicket = other;
         // the automation consumer runs in the background: wait (bounded) until the first has been routed
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!"finance".equals(department(app, number)) && System.nanoTime() < until) {
@@ -241,8 +246,22 @@ class RulesViewIT {
             Browser.click(driver, "rule-cancel");
             Browser.click(driver, "rule-" + LATE + "-edit");
             wait.until(d -> value(d, "rule-trigger-minutes").equals("240"));
+            js(driver, "document.getElementById('rule-editor-title').scrollIntoView()");
             Browser.settle(driver);
-            keep(screenshot(driver, "rulesview-editor-" + tag + "-desktop2"), "editor-" + tag + "-desktop-late");
+            keep(screenshot(driver, "rulesview-editor-" + tag + "-desktop-late"), "editor-" + tag + "-desktop-late");
+            // the dry run on the tickets opened above: the refund one matches, the printer one does not
+            Browser.click(driver, "rule-cancel");
+            Browser.click(driver, "rule-" + REFUND + "-edit");
+            Browser.click(driver, "rule-dry-run");
+            wait.until(d -> !text(d, "rule-dry-summary").isBlank());
+            assertTrue(text(driver, "rule-dry-summary").matches(zh ? "最近 \\d+ 张工单中有 1 张会匹配。"
+                    : "1 of the latest \\d+ tickets would match\\."), text(driver, "rule-dry-summary"));
+            assertEquals(zh ? "会匹配：转到财务" : "Would match: route to Finance", text(driver, "rule-dry-" + refundTicket
+                    + "-what"));
+            assertEquals(zh ? "不会匹配：“标题 包含 退款”不成立" : "Would not match: “Title contains 退款” does not hold",
+                    text(driver, "rule-dry-" + printerTicket + "-what"));
+            Browser.settle(driver);
+            keep(screenshot(driver, "rulesview-dry-" + tag + "-desktop"), "dry-" + tag + "-desktop");
         } finally {
             driver.quit();
         }
