@@ -99,6 +99,7 @@ class RuleEditor extends Composite<VerticalLayout> {
         working.setId("rule-trigger-working");
         calendarNames.putAll(choices.calendars());
         calendar = Fields.select("rule-trigger-calendar", getTranslation("rulesview.field.calendar"), calendarNames);
+        calendar.setWidth("18em");
         type.addValueChangeListener(e -> shape());
         working.addValueChangeListener(e -> shape());
         all = new ConditionGroup("rule-all", words, choices);

@@ -34,12 +34,12 @@ class RuleWordsTest {
     @Test
     void conditionsAndActionsNameFieldsOperatorsAndValuesInWords() {
         RuleWords en = words(Messages.EN);
-        assertEquals("Title contains 退款", en.condition(new Rule.Condition("title", "contains", "退款")));
+        assertEquals("Title contains “退款”", en.condition(new Rule.Condition("title", "contains", "退款")));
         assertEquals("First staff response is empty", en.condition(new Rule.Condition("firstResponse", "empty",
                 null)));
-        assertEquals("Form: Category is not Network", en.condition(new Rule.Condition("data.category", "notEquals",
+        assertEquals("Form: Category is not “Network”", en.condition(new Rule.Condition("data.category", "notEquals",
                 "network")));
-        assertEquals("Ticket type is IT incident", en.condition(new Rule.Condition("type", "equals", "it-incident")));
+        assertEquals("Ticket type is “IT incident”", en.condition(new Rule.Condition("type", "equals", "it-incident")));
         assertEquals("route to Finance; raise priority one step; add tag vip", en.actions(List.of(
                 new Rule.Action("route", null, "finance", null, null, null, null, null, null),
                 new Rule.Action("priority", "raise", null, null, null, null, null, null, null),

@@ -95,7 +95,7 @@ class RulesViewIT {
         Browser.choose(driver, "rule-action-0-department", "Finance");
         Browser.click(driver, "rule-save");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-" + REFUND)));
-        assertEquals("When a ticket is created, only if at least one of: Title contains 退款 or Title contains refund",
+        assertEquals("When a ticket is created, only if at least one of: Title contains “退款” or Title contains “refund”",
                 text(driver, "rule-" + REFUND + "-trigger"));
         assertEquals("Then: route to Finance", text(driver, "rule-" + REFUND + "-actions"));
 
@@ -258,7 +258,7 @@ class RulesViewIT {
                     : "1 of the latest \\d+ tickets would match\\."), text(driver, "rule-dry-summary"));
             assertEquals(zh ? "会匹配：转到财务" : "Would match: route to Finance", text(driver, "rule-dry-" + refundTicket
                     + "-what"));
-            assertEquals(zh ? "不会匹配：“标题 包含 退款”不成立" : "Would not match: “Title contains 退款” does not hold",
+            assertEquals(zh ? "不会匹配：标题包含“退款”不成立" : "Would not match: Title contains “退款” does not hold",
                     text(driver, "rule-dry-" + printerTicket + "-what"));
             Browser.settle(driver);
             keep(screenshot(driver, "rulesview-dry-" + tag + "-desktop"), "dry-" + tag + "-desktop");
