@@ -112,6 +112,7 @@ class ActionList extends Composite<VerticalLayout> {
             Map<String, String> types = new LinkedHashMap<>();
             RuleWords.ACTIONS.forEach(t -> types.put(t, getTranslation("rulesview.action." + t)));
             type = Fields.select(id + "-type", getTranslation("automation.label.action"), types);
+            type.setWidth("15em");
             Map<String, String> priorities = new LinkedHashMap<>();
             RuleWords.PRIORITIES.forEach(p -> priorities.put(p, "raise".equals(p)
                     ? getTranslation("rulesview.priority.raise") : p));

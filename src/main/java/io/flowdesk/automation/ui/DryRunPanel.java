@@ -82,6 +82,7 @@ class DryRunPanel extends Composite<VerticalLayout> {
             line.add(number, title, what);
             results.add(line);
         });
+        summary.scrollIntoView();
     }
 
     void clear() {
