@@ -70,19 +70,28 @@ class DryRunPanel extends Composite<VerticalLayout> {
             line.addClassName("fd-rule-dry-row");
             line.addClassName(r.matched() ? "fd-matched" : "fd-not-matched");
             line.setId("rule-dry-" + r.number());
+            line.getStyle().set("margin-block-end", "var(--lumo-space-s)");
             Span number = new Span(r.number());
             number.getStyle().set("font-weight", "600").set("margin-inline-end", "var(--lumo-space-s)");
             Span title = new Span(r.title() == null ? "" : r.title());
             Div what = new Div();
             what.addClassName("fd-hint");
             what.setId("rule-dry-" + r.number() + "-what");
-            what.setText(r.matched() ? getTranslation("rulesview.dry.matched", would)
-                    : getTranslation("rulesview.dry.notMatched", r.failedCondition() == null ? ""
-                            : words.condition(r.failedCondition())));
+            what.setText(r.matched() ? getTranslation("rulesview.dry.matched", would) : notMatched(words, rule,
+                    r.failedCondition()));
             line.add(number, title, what);
             results.add(line);
         });
         summary.scrollIntoView();
+    }
+
+    /** The engine names the ANY group by its first row; the panel says none of the group held. */
+    private String notMatched(RuleWords words, Rule rule, Rule.Condition failed) {
+        if (failed != null && !rule.conditions().all().contains(failed) && rule.conditions().any().contains(failed)) {
+            return getTranslation("rulesview.dry.noneHeld", words.join("rulesview.or", rule.conditions().any()
+                    .stream().map(words::condition).toList()));
+        }
+        return getTranslation("rulesview.dry.notMatched", failed == null ? "" : words.condition(failed));
     }
 
     void clear() {

@@ -260,7 +260,8 @@ class RulesViewIT {
                     : "1 of the latest \\d+ tickets would match\\."), text(driver, "rule-dry-summary"));
             assertEquals(zh ? "会匹配：转到财务" : "Would match: route to Finance", text(driver, "rule-dry-" + refundTicket
                     + "-what"));
-            assertEquals(zh ? "不会匹配：标题包含“退款”不成立" : "Would not match: Title contains “退款” does not hold",
+            assertEquals(zh ? "不会匹配：标题包含“退款”或标题包含“refund”均不成立"
+                    : "Would not match: none of Title contains “退款” or Title contains “refund” holds",
                     text(driver, "rule-dry-" + printerTicket + "-what"));
             Browser.settle(driver);
             keep(screenshot(driver, "rulesview-dry-" + tag + "-desktop"), "dry-" + tag + "-desktop");
