@@ -130,7 +130,9 @@ public class AutomationService {
         return tickets.id(user, number).chain(id -> Panache.withSession(() -> commands.tags(id)));
     }
 
-    public record DryRunRow(String number, String title, boolean matched, String failed, List<Text> wouldDo) {
+    /** {@code failedCondition}: the condition that did not hold (null when matched), for views that word it. */
+    public record DryRunRow(String number, String title, boolean matched, String failed, List<Text> wouldDo,
+            Rule.Condition failedCondition) {
     }
 
     /** Which of the last N tickets the rule's conditions match and what its actions would do; nothing changes. */
@@ -146,7 +148,7 @@ public class AutomationService {
                     Rule.Condition failed = Evaluator.failed(rule.conditions(), t);
                     out.add(new DryRunRow(t.number(), t.title(), failed == null, failed == null ? null
                             : AutomationEngine.describe(failed), failed != null ? List.of()
-                                    : rule.actions().stream().map(a -> Actions.describe(a, t)).toList()));
+                                    : rule.actions().stream().map(a -> Actions.describe(a, t)).toList(), failed));
                 }).replaceWithVoid());
             }
             return chain.replaceWith(out);
