@@ -158,7 +158,7 @@ public class RoutingService {
         if (decision.chosen() != null) {
             String chosen = decision.chosen();
             return saved.chain(() -> commands.assignTask(task.taskId(), chosen, "TASK_ASSIGNED_AUTO", null, why,
-                    details)).chain(assigned -> !assigned ? Uni.createFrom().voidItem()
+                    details, task.department())).chain(assigned -> !assigned ? Uni.createFrom().voidItem()
                             : store.touchLastAssigned(chosen, task.department(), now)
                                     .chain(() -> store.unflag(task.taskId()))
                                     .chain(() -> commands.notifyUser(chosen, task.ticketId(), "TASK_ASSIGNED_AUTO",

@@ -108,8 +108,18 @@ public class TicketCommands {
      */
     public Uni<Boolean> assignTask(String taskId, String username, String kind, String actor, Text why,
             ObjectNode details) {
-        return TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> {
-            if (task == null || !TicketTaskEntity.OPEN.equals(task.state) || username.equals(task.assignee)) {
+        return assignTask(taskId, username, kind, actor, why, details, null);
+    }
+
+    /**
+     * {@link #assignTask} for a choice made among a department's members: false, and nothing written, when the task
+     * has left {@code department} meanwhile (a rule moved it; the move's own event routes it again there).
+     */
+    public Uni<Boolean> assignTask(String taskId, String username, String kind, String actor, Text why,
+            ObjectNode details, String department) {
+        return TicketTaskEntity.locked(taskId).chain(task -> {
+            if (task == null || !TicketTaskEntity.OPEN.equals(task.state) || username.equals(task.assignee)
+                    || department != null && !department.equals(task.candidateGroup)) {
                 return Uni.createFrom().item(false);
             }
             return bridge.run(() -> engine.assign(taskId, username)).chain(() -> ticket(task.ticketId)).chain(ticket -> {
@@ -122,7 +132,7 @@ public class TicketCommands {
 
     /** Moves an open task to a department's queue (unassigned); false when it is closed or already there. */
     public Uni<Boolean> moveTask(String taskId, String department, String actor, Text why) {
-        return TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> {
+        return TicketTaskEntity.locked(taskId).chain(task -> {
             if (task == null || !TicketTaskEntity.OPEN.equals(task.state)
                     || department.equals(task.candidateGroup) && task.assignee == null) {
                 return Uni.createFrom().item(false);

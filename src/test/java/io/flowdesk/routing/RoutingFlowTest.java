@@ -289,6 +289,67 @@ class RoutingFlowTest {
                 + "'")), "no longer waiting");
     }
 
+    /**
+     * A rule that sends new tickets elsewhere and round robin deciding the same first step run at the same moment
+     * (their consumers drained in two threads): the task rows are locked by each writer, and an assignment decided
+     * for a department the task has left is dropped, so every ticket ends in the rule's department — never written
+     * back to the queue it was moved out of.
+     */
+    @Test
+    void aRuleMovingTheFirstStepAndRoundRobinAtOnceEndInTheRulesDepartment() throws Throwable {
+        TEAM.forEach(u -> availability(u, "online"));
+        String token = "RACE" + System.nanoTime() % 1_000_000;
+        String rule = "race-" + token.toLowerCase();
+        as("admin").body(Map.of("key", rule, "nameZh", "竞争 " + token, "nameEn", "Race " + token, "enabled", true,
+                "trigger", Map.of("type", "TICKET_CREATED"), "conditions", Map.of("all", List.of(Map.of("field",
+                        "title", "op", "contains", "value", token))), "actions", List.of(Map.of("type", "route",
+                                "department", "finance")))).post("/api/automation/rules").then().statusCode(201);
+        try {
+            await(() -> stream.drain("automation"));
+            List<String> numbers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Map<String, Object> body = refund("routing-rr", "P3");
+                body.put("title", token + " 退款 " + i);
+                numbers.add(createTicket("agent1", body));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<Object>> both = new java.util.ArrayList<>();
+                for (String consumer : List.of("routing", "automation")) {
+                    both.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            return await(() -> stream.drain(consumer));
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                    }));
+                }
+                for (var f : both) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            for (int round = 0; round < 3; round++) { // the moves' own events: routing looks at finance
+                await(() -> stream.drain("automation"));
+                drain();
+            }
+            for (String number : numbers) {
+                List<Map<String, Object>> tasks = as("admin").get("/api/tickets/" + number).then().statusCode(200)
+                        .extract().path("openTasks");
+                assertEquals("finance", tasks.get(0).get("department"), number + " " + tasks);
+                List<String> kinds = as("admin").get("/api/tickets/" + number + "/timeline").then().statusCode(200)
+                        .extract().path("kind");
+                assertTrue(kinds.contains("AUTOMATION_FIRED"), kinds.toString());
+            }
+        } finally {
+            as("admin").delete("/api/automation/rules/" + rule).then().statusCode(204);
+            TEAM.forEach(u -> availability(u, "offline"));
+        }
+    }
+
     private void drain() throws Throwable {
         await(() -> stream.drain("routing"));
     }

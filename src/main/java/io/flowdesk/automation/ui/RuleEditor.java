@@ -37,6 +37,8 @@ class RuleEditor extends Composite<VerticalLayout> {
     private final Select<String> status;
     private final Select<String> step;
     private final Select<String> by;
+    /** Picker values of the form {@code BEFORE:<target>} stand for {@code trigger.before}. */
+    static final String BEFORE = "BEFORE:";
     private final Select<String> since;
     private final IntegerField minutes = new IntegerField(getTranslation("automation.label.minutes"));
     private final Span minutesWords = new Span();
@@ -84,9 +86,13 @@ class RuleEditor extends Composite<VerticalLayout> {
         RuleWords.AUTHORS.forEach(a -> authors.put(a, getTranslation("rulesview.by." + a)));
         by = Fields.select("rule-trigger-by", getTranslation("automation.label.by"), authors);
         Map<String, String> anchors = new LinkedHashMap<>();
-        RuleWords.ANCHORS.forEach(a -> anchors.put(a, getTranslation("rulesview.since." + a)));
-        since = Fields.select("rule-trigger-since", getTranslation("automation.label.since"), anchors);
-        since.setWidth("16em");
+        RuleWords.ANCHORS.forEach(a -> anchors.put(a, getTranslation("rulesview.summary.since", getTranslation(
+                "rulesview.since." + a))));
+        // time rules count from an event or back from an SLA deadline (trigger.before): one picker for both
+        RuleWords.BEFORE.forEach(b -> anchors.put(BEFORE + b, getTranslation("rulesview.summary.before",
+                getTranslation("rulesview.before." + b))));
+        since = Fields.select("rule-trigger-since", getTranslation("rulesview.field.anchor"), anchors);
+        since.setWidth("20em");
         minutes.setId("rule-trigger-minutes");
         minutes.setMin(1);
         minutes.setStepButtonsVisible(true);
@@ -137,7 +143,7 @@ class RuleEditor extends Composite<VerticalLayout> {
         status.setValue(t.status() == null ? "" : t.status());
         Fields.value(step, stepNames, t.step() == null ? "" : t.step());
         by.setValue(t.by() == null ? "any" : t.by());
-        since.setValue(t.since() == null ? "CREATED" : t.since());
+        since.setValue(t.before() != null ? BEFORE + t.before() : t.since() == null ? "CREATED" : t.since());
         minutes.setValue(t.minutes());
         working.setValue(Boolean.TRUE.equals(t.working()));
         Fields.value(calendar, calendarNames, t.calendar() == null ? (calendarNames.containsKey("cn-standard")
@@ -185,8 +191,13 @@ class RuleEditor extends Composite<VerticalLayout> {
                     Fields.blankToNull(step.getValue()), null, null, null, null, null, null);
             case "COMMENT_ADDED" -> new Rule.Trigger(t, null, null, null, by.getValue(), null, null, null, null,
                     null);
-            case "TIME" -> new Rule.Trigger(t, null, null, null, null, since.getValue(), null, minutes.getValue(),
-                    working.getValue() ? Boolean.TRUE : null, working.getValue() ? calendar.getValue() : null);
+            case "TIME" -> {
+                String anchor = since.getValue();
+                boolean back = anchor != null && anchor.startsWith(BEFORE);
+                yield new Rule.Trigger(t, null, null, null, null, back ? null : anchor,
+                        back ? anchor.substring(BEFORE.length()) : null, minutes.getValue(),
+                        working.getValue() ? Boolean.TRUE : null, working.getValue() ? calendar.getValue() : null);
+            }
             default -> Rule.Trigger.of(t);
         };
         return new Rule(Fields.blankToNull(key.getValue()), nameZh.getValue().strip(), nameEn.getValue().strip(),
@@ -232,7 +243,7 @@ class RuleEditor extends Composite<VerticalLayout> {
             case "/nameEn" -> nameEn;
             case "/trigger/type" -> type;
             case "/trigger/minutes" -> minutes;
-            case "/trigger/since" -> since;
+            case "/trigger/since", "/trigger/before" -> since;
             case "/trigger/by" -> by;
             default -> null;
         };

@@ -9,6 +9,8 @@ final class RuleWords {
 
     static final List<String> TRIGGERS = List.of("TICKET_CREATED", "FIELD_CHANGED", "STATUS_CHANGED", "TASK_CREATED",
             "TASK_COMPLETED", "COMMENT_ADDED", "SLA_WARNING", "SLA_BREACHED", "TIME");
+    /** The SLA targets a time rule may count back from ({@code trigger.before}). */
+    static final List<String> BEFORE = List.of("FIRST_RESPONSE", "NEXT_RESPONSE", "RESOLUTION", "STEP");
     static final List<String> ANCHORS = List.of("CREATED", "REPLY_CUSTOMER", "REPLY_STAFF", "STATUS_CHANGED",
             "TASK_STARTED", "SLA_WARNING", "SLA_BREACHED");
     static final List<String> AUTHORS = List.of("any", "customer", "staff");
@@ -51,8 +53,14 @@ final class RuleWords {
             case "COMMENT_ADDED" -> tr.t("rulesview.summary.COMMENT_ADDED", tr.t("rulesview.by." + (blank(t.by())
                     ? "any" : t.by())));
             case "TIME" -> {
-                String since = tr.t("rulesview.since." + (t.since() == null ? "CREATED" : t.since()));
                 String minutes = t.minutes() == null ? "?" : duration(t.minutes());
+                if (!blank(t.before())) {
+                    String deadline = tr.t("rulesview.before." + t.before());
+                    yield Boolean.TRUE.equals(t.working()) ? tr.t("rulesview.summary.TIME.before.working", minutes,
+                            deadline, RuleChoices.label(choices.calendars(), t.calendar() == null ? "cn-standard"
+                                    : t.calendar())) : tr.t("rulesview.summary.TIME.before", minutes, deadline);
+                }
+                String since = tr.t("rulesview.since." + (t.since() == null ? "CREATED" : t.since()));
                 yield Boolean.TRUE.equals(t.working()) ? tr.t("rulesview.summary.TIME.working", minutes, since,
                         RuleChoices.label(choices.calendars(), t.calendar() == null ? "cn-standard" : t.calendar()))
                         : tr.t("rulesview.summary.TIME", minutes, since);

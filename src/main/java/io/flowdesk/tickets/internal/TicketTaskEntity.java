@@ -62,4 +62,15 @@ public class TicketTaskEntity extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
+
+    /**
+     * The task row locked until the transaction ends and re-read under the lock (see {@link TicketEntity#locked}):
+     * two writers of one task (routing's assignment, a rule's transfer) take turns and each sees the other's change.
+     */
+    public static io.smallrye.mutiny.Uni<TicketTaskEntity> locked(String taskId) {
+        return TicketTaskEntity.<TicketTaskEntity>findById(taskId).chain(task -> task == null
+                ? io.smallrye.mutiny.Uni.createFrom().nullItem()
+                : io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.refresh(task,
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)).replaceWith(task));
+    }
 }

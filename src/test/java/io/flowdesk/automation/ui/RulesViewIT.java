@@ -41,6 +41,7 @@ class RulesViewIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String REFUND = "web-refund-to-finance";
     private static final String LATE = "web-no-first-response";
+    private static final String SOON = "web-resolution-soon";
     private static String refundTicket;
     private static String printerTicket;
 
@@ -62,6 +63,7 @@ class RulesViewIT {
             for (String language : List.of("zh-CN", "en")) {
                 validation(app, language);
                 phone(app, language);
+                tagsInTheHeader(app, language);
             }
             refused(app);
         }
@@ -104,7 +106,7 @@ class RulesViewIT {
         type(driver, "rule-name-zh", "网页：4 个工作小时未响应升级");
         type(driver, "rule-name-en", "Web: no first response");
         Browser.choose(driver, "rule-trigger", "Some time has passed");
-        Browser.choose(driver, "rule-trigger-since", "the ticket was created");
+        Browser.choose(driver, "rule-trigger-since", "after the ticket was created");
         type(driver, "rule-trigger-minutes", "240");
         assertEquals("= 4 h", text(driver, "rule-trigger-minutes-words"));
         Browser.click(driver, "rule-trigger-working");
@@ -128,6 +130,22 @@ class RulesViewIT {
         assertEquals("4 h of working time (China standard working days) after the ticket was created, only if "
                 + "First staff response is empty", text(driver, "rule-" + LATE + "-trigger"));
         assertEquals("Then: raise priority one step", text(driver, "rule-" + LATE + "-actions"));
+
+        // 3. counted back from a deadline: 30 minutes before the resolution deadline → tag
+        Browser.click(driver, "rules-new");
+        type(driver, "rule-name-zh", "网页：解决前 30 分钟");
+        type(driver, "rule-name-en", "Web: resolution soon");
+        Browser.choose(driver, "rule-trigger", "Some time has passed");
+        Browser.choose(driver, "rule-trigger-since", "before the resolution deadline");
+        type(driver, "rule-trigger-minutes", "30");
+        Browser.choose(driver, "rule-action-0-type", "Add tag");
+        type(driver, "rule-action-0-tag", "resolution-soon");
+        Browser.click(driver, "rule-save");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-" + SOON)));
+        assertEquals("30 min before the resolution deadline", text(driver, "rule-" + SOON + "-trigger"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"type":"TIME","before":"RESOLUTION","minutes":30}"""),
+                get(app, "admin", "/api/automation/rules/" + SOON).path("trigger"));
 
         // both on; the second moved above the first
         for (String key : List.of(REFUND, LATE)) {
@@ -292,6 +310,42 @@ class RulesViewIT {
             keep(screenshot(driver, "rulesview-editor-actions-" + tag + "-phone"), "editor-actions-" + tag + "-phone");
         } finally {
             driver.quit();
+        }
+    }
+
+    /** A ticket's tags (what rules and macros set) are chips in its header for staff, desktop and phone. */
+    private static void tagsInTheHeader(AppProcess app, String language) throws Exception {
+        try (java.sql.Connection db = app.jdbc(); java.sql.PreparedStatement insert = db.prepareStatement(
+                "insert into ticket_tag (ticket_id, tag, created_at) select id, ?, now() from ticket where number = ? "
+                        + "on conflict do nothing")) {
+            for (String t : List.of("refund", "vip-客户")) {
+                insert.setString(1, t);
+                insert.setString(2, refundTicket);
+                insert.executeUpdate();
+            }
+        }
+        String tag = language.equals("zh-CN") ? "zh" : "en";
+        for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {
+            WebDriver driver = Browser.start(size[0], size[1], language);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                driver.get(app.baseUrl() + "/login");
+                Browser.login(driver, "admin");
+                driver.get(app.baseUrl() + "/tickets/" + refundTicket);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-tags")));
+                Browser.settle(driver);
+                assertEquals(List.of("#refund", "#vip-客户"), driver.findElements(By.cssSelector("#ticket-tags [data-tag]"))
+                        .stream().map(e -> e.getText().strip()).sorted().toList());
+                assertEquals(language.equals("zh-CN") ? "标签" : "Tags",
+                        driver.findElement(By.id("ticket-tags")).getDomAttribute("aria-label"));
+                String name = "ticket-tags-" + tag + (size[0] < 500 ? "-phone" : "-desktop");
+                keep(screenshot(driver, "rulesview-" + name), name);
+                if (size[0] < 500) {
+                    assertNoOverflow(driver);
+                }
+            } finally {
+                driver.quit();
+            }
         }
     }
 
