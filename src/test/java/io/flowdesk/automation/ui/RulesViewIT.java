@@ -342,6 +342,20 @@ class RulesViewIT {
                 keep(screenshot(driver, "rulesview-" + name), name);
                 if (size[0] < 500) {
                     assertNoOverflow(driver);
+                } else { // why the rule fired, in words, from the header
+                    boolean zh = language.equals("zh-CN");
+                    Browser.click(driver, "rule-trace-open");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-trace")));
+                    Browser.settle(driver);
+                    String fired = (String) js(driver, "return Array.from(document.querySelectorAll("
+                            + "'[data-outcome=FIRED]')).filter(e => e.getAttribute('data-rule') === arguments[0])"
+                            + ".map(e => e.textContent).join('|')", REFUND);
+                    assertTrue(fired.contains(zh ? "网页：退款转财务" : "Web: refund to finance")
+                            && fired.contains(zh ? "已执行" : "Fired"), fired);
+                    String other = (String) js(driver, "return Array.from(document.querySelectorAll("
+                            + "'#rule-trace [data-outcome]')).map(e => e.textContent).join('|')");
+                    assertFalse(other.contains("NOT_MATCHED") || other.contains("TASK_STARTED"), other);
+                    keep(screenshot(driver, "rulesview-trace-" + tag + "-desktop"), "trace-" + tag + "-desktop");
                 }
             } finally {
                 driver.quit();
