@@ -29,6 +29,9 @@ public class AutomationService {
     Snapshots snapshots;
 
     @Inject
+    io.flowdesk.automation.internal.FormFields formFields;
+
+    @Inject
     TicketService tickets;
 
     @Inject
@@ -50,22 +53,27 @@ public class AutomationService {
     public Uni<Rule> create(CurrentUser user, Rule rule) {
         admin(user);
         RuleValidation.check(rule, true);
-        return Panache.withTransaction(() -> RuleRows.get(rule.key()).chain(existing -> {
+        return typed(rule).chain(() -> Panache.withTransaction(() -> RuleRows.get(rule.key()).chain(existing -> {
             if (existing != null) {
                 throw new Conflict(Text.of("automation.error.exists", rule.key()));
             }
             Uni<Integer> position = rule.position() != null ? Uni.createFrom().item(rule.position())
                     : RuleRows.nextPosition();
             return position.chain(p -> save(user, with(rule, rule.key(), p, rule.on())));
-        }));
+        })));
+    }
+
+    /** The checks only the published forms can answer (RuleValidation.checkTypes), before anything is written. */
+    private Uni<Void> typed(Rule rule) {
+        return formFields.published().invoke(fields -> RuleValidation.checkTypes(rule, fields)).replaceWithVoid();
     }
 
     public Uni<Rule> update(CurrentUser user, String key, Rule rule) {
         admin(user);
         RuleValidation.check(rule, false);
-        return Panache.withTransaction(() -> RuleRows.get(key).chain(existing -> save(user, with(rule, key,
-                rule.position() != null ? rule.position() : found(existing, key).position(), rule.enabled() != null
-                        ? rule.on() : existing.on()))));
+        return typed(rule).chain(() -> Panache.withTransaction(() -> RuleRows.get(key).chain(existing -> save(user,
+                with(rule, key, rule.position() != null ? rule.position() : found(existing, key).position(),
+                        rule.enabled() != null ? rule.on() : existing.on())))));
     }
 
     public Uni<Rule> enable(CurrentUser user, String key, boolean on) {
@@ -140,7 +148,7 @@ public class AutomationService {
         admin(user);
         RuleValidation.check(rule, false);
         int bounded = Math.max(1, Math.min(n, 500));
-        return Panache.withSession(() -> RuleRows.latestTickets(bounded).chain(ids -> {
+        return typed(rule).chain(() -> Panache.withSession(() -> RuleRows.latestTickets(bounded).chain(ids -> {
             List<DryRunRow> out = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (long id : ids) {
@@ -152,7 +160,7 @@ public class AutomationService {
                 }).replaceWithVoid());
             }
             return chain.replaceWith(out);
-        }));
+        })));
     }
 
     private Uni<Rule> save(CurrentUser user, Rule rule) {

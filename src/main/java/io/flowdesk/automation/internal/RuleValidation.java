@@ -58,6 +58,91 @@ public final class RuleValidation {
         }
     }
 
+    /**
+     * What only the published forms can tell: a {@code data.<field>} condition or {@code setField} action names a field
+     * some published form has, "greater / less than" is used on numbers and dates only, and values fit the field
+     * (a number for number and money, an ISO date for dates, one of the options for a choice). Every error names the
+     * form field by its label in the reader's language.
+     */
+    public static void checkTypes(Rule r, java.util.Map<String, FormFields.Field> fields) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String group : List.of("all", "any")) {
+            List<Rule.Condition> rows = group.equals("all") ? r.conditions().all() : r.conditions().any();
+            for (int i = 0; i < rows.size(); i++) {
+                Rule.Condition c = rows.get(i);
+                if (c.field() == null || !c.field().startsWith("data.")) {
+                    continue;
+                }
+                String at = "/conditions/" + group + "/" + i;
+                FormFields.Field f = fields.get(c.field().substring(5));
+                if (f == null) {
+                    errors.add(FieldError.of(at + "/field", Text.of("automation.error.unknownField",
+                            c.field().substring(5)), "unknownField"));
+                    continue;
+                }
+                Text label = Text.bilingual(blankTo(f.labelZh(), f.key()), blankTo(f.labelEn(), f.key()));
+                String op = c.op() == null ? "equals" : c.op();
+                if ((op.equals("gt") || op.equals("lt")) && !f.numeric() && !f.temporal()) {
+                    errors.add(FieldError.of(at + "/op", Text.of("automation.error.notOrdered", label), "notOrdered"));
+                } else if (!op.endsWith("mpty") && !blank(c.value())) {
+                    value(f, label, op.equals("in") ? Evaluator.list(c.value()) : List.of(c.value().strip()),
+                            at + "/value", errors, !op.contains("ontains"));
+                }
+            }
+        }
+        for (int i = 0; i < r.actions().size(); i++) {
+            Rule.Action a = r.actions().get(i);
+            if (a == null || !"setField".equals(a.type()) || blank(a.field())) {
+                continue;
+            }
+            String key = a.field().startsWith("data.") ? a.field().substring(5) : a.field();
+            FormFields.Field f = fields.get(key);
+            if (f == null) {
+                errors.add(FieldError.of("/actions/" + i + "/field", Text.of("automation.error.unknownField", key),
+                        "unknownField"));
+            } else if (!blank(a.value())) {
+                value(f, Text.bilingual(blankTo(f.labelZh(), key), blankTo(f.labelEn(), key)),
+                        List.of(a.value().strip()), "/actions/" + i + "/value", errors, true);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(Text.of("automation.error.invalid"), errors);
+        }
+    }
+
+    private static void value(FormFields.Field f, Text label, List<String> values, String at, List<FieldError> errors,
+            boolean whole) {
+        for (String v : values) {
+            if (f.numeric() && Evaluator.number(v) == null) {
+                errors.add(FieldError.of(at, Text.of("automation.error.number", label, v), "number"));
+                return;
+            }
+            if (f.temporal() && !isoDate(v)) {
+                errors.add(FieldError.of(at, Text.of("automation.error.date", label, v), "date"));
+                return;
+            }
+            if (whole && f.choice() && f.options().keySet().stream().noneMatch(o -> Evaluator.fold(o).equals(
+                    Evaluator.fold(v)))) {
+                errors.add(FieldError.of(at, Text.of("automation.error.option", label, v, String.join(", ",
+                        f.options().keySet())), "option"));
+                return;
+            }
+        }
+    }
+
+    private static boolean isoDate(String v) {
+        try {
+            java.time.LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static String blankTo(String s, String other) {
+        return s == null || s.isBlank() ? other : s;
+    }
+
     private static void conditions(List<Rule.Condition> rows, String group, List<FieldError> errors) {
         for (int i = 0; i < rows.size(); i++) {
             Rule.Condition c = rows.get(i);
