@@ -234,6 +234,36 @@ class AutomationRulesTest {
         assertFalse(en.isEmpty());
     }
 
+    @Test
+    void formFieldConditionsAreTypedByThePublishedFormsAndRefusedByTheFieldsLabel() {
+        Map<String, Object> bad = rule(token(), trigger("TICKET_CREATED"), List.of(
+                when("data.refundAmount", "gt", "abc"), when("data.orderNo", "lt", "5"),
+                when("data.reason", "equals", "broken"), when("data.noSuchField", "gt", "x")), List.of(),
+                List.of(act("setField", "field", "refundAmount", "value", "lots")));
+        List<String> en = as("admin").header("Accept-Language", "en").body(bad).post("/api/automation/rules").then()
+                .statusCode(422).extract().path("errors.message");
+        assertEquals(List.of("Refund amount (CNY) is a number: enter a number, not “abc”",
+                "Order number has no order: “greater than” and “less than” compare numbers and dates",
+                "Reason has no option “broken”; its options are Damaged (damaged), Wrong item (wrong-item), "
+                        + "Not received (not-received), No longer needed (no-longer-needed), Other (other)",
+                "Refund amount (CNY) is a number: enter a number, not “lots”"), en);
+        List<String> pointers = as("admin").body(bad).post("/api/automation/rules").then().statusCode(422).extract()
+                .path("errors.pointer");
+        assertEquals(List.of("/conditions/all/0/value", "/conditions/all/1/op", "/conditions/all/2/value",
+                "/actions/0/value"), pointers, "a field no form has (rules keep it themselves) is not checked");
+        List<String> zh = as("admin").header("Accept-Language", "zh-CN").body(bad).post("/api/automation/rules")
+                .then().statusCode(422).extract().path("errors.message");
+        assertTrue(zh.contains("退款金额（元）是数字字段：请输入数字，而不是“abc”"), zh.toString());
+        assertTrue(zh.stream().anyMatch(m -> m.startsWith("退款原因没有选项“broken”，可选的是 商品损坏（damaged）")),
+                zh.toString());
+        // the same rule with values that fit is stored; "in" lists and case-insensitive options are fine
+        Map<String, Object> good = rule(token(), trigger("TICKET_CREATED"), List.of(
+                when("data.refundAmount", "gt", "500"), when("data.reason", "in", "Damaged，other")), List.of(),
+                List.of(act("addTag", "value", "big-refund")));
+        as("admin").body(good).post("/api/automation/rules").then().statusCode(201);
+        as("admin").delete("/api/automation/rules/" + good.get("key")).then().statusCode(204);
+    }
+
     static Map<String, Object> find(List<Map<String, Object>> entries, String kind) {
         List<Map<String, Object>> found = new ArrayList<>(entries.stream().filter(e -> kind.equals(e.get("kind")))
                 .toList());

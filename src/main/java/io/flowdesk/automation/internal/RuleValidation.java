@@ -59,10 +59,11 @@ public final class RuleValidation {
     }
 
     /**
-     * What only the published forms can tell: a {@code data.<field>} condition or {@code setField} action names a field
-     * some published form has, "greater / less than" is used on numbers and dates only, and values fit the field
-     * (a number for number and money, an ISO date for dates, one of the options for a choice). Every error names the
-     * form field by its label in the reader's language.
+     * What only the published forms can tell: for a {@code data.<field>} condition or {@code setField} action on a field
+     * a published form has, "greater / less than" is used on numbers and dates only, and values fit the field
+     * (a number for number and money, an ISO date for dates, one of the options for a choice). A field no form has is
+     * one that rules keep themselves and is not checked. Every error names the form field by its label in the reader's
+     * language.
      */
     public static void checkTypes(Rule r, java.util.Map<String, FormFields.Field> fields) {
         List<FieldError> errors = new ArrayList<>();
@@ -76,9 +77,7 @@ public final class RuleValidation {
                 String at = "/conditions/" + group + "/" + i;
                 FormFields.Field f = fields.get(c.field().substring(5));
                 if (f == null) {
-                    errors.add(FieldError.of(at + "/field", Text.of("automation.error.unknownField",
-                            c.field().substring(5)), "unknownField"));
-                    continue;
+                    continue; // not on a form: a field rules set themselves (setField), compared as stored
                 }
                 Text label = Text.bilingual(blankTo(f.labelZh(), f.key()), blankTo(f.labelEn(), f.key()));
                 String op = c.op() == null ? "equals" : c.op();
@@ -97,10 +96,7 @@ public final class RuleValidation {
             }
             String key = a.field().startsWith("data.") ? a.field().substring(5) : a.field();
             FormFields.Field f = fields.get(key);
-            if (f == null) {
-                errors.add(FieldError.of("/actions/" + i + "/field", Text.of("automation.error.unknownField", key),
-                        "unknownField"));
-            } else if (!blank(a.value())) {
+            if (f != null && !blank(a.value())) {
                 value(f, Text.bilingual(blankTo(f.labelZh(), key), blankTo(f.labelEn(), key)),
                         List.of(a.value().strip()), "/actions/" + i + "/value", errors, true);
             }
@@ -123,8 +119,14 @@ public final class RuleValidation {
             }
             if (whole && f.choice() && f.options().keySet().stream().noneMatch(o -> Evaluator.fold(o).equals(
                     Evaluator.fold(v)))) {
-                errors.add(FieldError.of(at, Text.of("automation.error.option", label, v, String.join(", ",
-                        f.options().keySet())), "option"));
+                List<String> zh = new ArrayList<>();
+                List<String> en = new ArrayList<>();
+                f.options().forEach((key, names) -> {
+                    zh.add(blankTo(names[0], key) + "（" + key + "）");
+                    en.add(blankTo(names[1], key) + " (" + key + ")");
+                });
+                errors.add(FieldError.of(at, Text.of("automation.error.option", label, v, Text.bilingual(
+                        String.join("、", zh), String.join(", ", en))), "option"));
                 return;
             }
         }
