@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The inbox with 100,000 tickets (loaded by SQL, deterministic): checks that the first page is right and prints
  * how long it takes (API p50/p95, and the Vaadin inbox in Chromium). Figures are reported, not asserted.
  */
+@org.junit.jupiter.api.Tag("slow") // figures, not a check: kept out of the default run (README: Tests)
 class InboxScaleIT {
 
     static final int TICKETS = Integer.getInteger("flowdesk.scale.tickets", 100_000);
