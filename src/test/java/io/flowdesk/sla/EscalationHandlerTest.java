@@ -105,11 +105,13 @@ class EscalationHandlerTest {
 
     @Test
     void aWorkingHoursLevelDueOnASaturdayWaitsForMondayMorning() throws Throwable {
+        Instant saturdayNoon = Instant.parse("2026-12-05T04:00:00Z"); // 12:00 in Shanghai
+        // the ticket is created then too: its own SLA (counted in working time from Monday) must not fall due here,
+        // whatever the clock an earlier test left behind
+        await(() -> clock.set(saturdayNoon));
         String number = createTicket("agent1", Tickets.body("ecommerce-refund", "P3", Map.of("orderNo", "ESC-2",
                 "refundAmount", 20, "reason", "other")));
         long ticketId = longOf("select id from ticket where number = '" + number + "'");
-        Instant saturdayNoon = Instant.parse("2026-12-05T04:00:00Z"); // 12:00 in Shanghai
-        await(() -> clock.set(saturdayNoon));
         String key = "sla:" + ticketId + ":RESOLUTION:1:breach";
         String payload = "{\"target\":\"RESOLUTION\",\"cycle\":1,\"level\":\"breach\",\"calendar\":\"cn-standard\","
                 + "\"workingHoursOnly\":true,\"dueAt\":\"2026-12-05T03:00:00Z\","

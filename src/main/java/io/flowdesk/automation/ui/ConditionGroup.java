@@ -77,16 +77,8 @@ class ConditionGroup extends Composite<VerticalLayout> {
 
     /** Marks a row's field; {@code pointer} is inside the group ({@code /0/value}). */
     boolean showError(String pointer, String message) {
-        String[] parts = pointer.split("/");
-        if (parts.length < 3) {
-            return false;
-        }
-        try {
-            int index = Integer.parseInt(parts[1]);
-            return index < current.size() && current.get(index).showError(parts[2], message);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return Fields.showInRow(pointer, current.size(), (index, field) -> current.get(index).showError(field,
+                message));
     }
 
     void clearErrors() {

@@ -70,4 +70,21 @@ final class Fields {
     static void clear(List<? extends HasValidation> fields) {
         fields.forEach(f -> f.setInvalid(false));
     }
+
+    /**
+     * Routes an error pointer inside a list of rows ({@code /<index>/<field>}) to row {@code index}; false when the
+     * pointer names no row of the {@code size} there are.
+     */
+    static boolean showInRow(String pointer, int size, java.util.function.BiPredicate<Integer, String> show) {
+        String[] parts = pointer.split("/");
+        if (parts.length < 3) {
+            return false;
+        }
+        try {
+            int index = Integer.parseInt(parts[1]);
+            return index >= 0 && index < size && show.test(index, parts[2]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 }
