@@ -126,6 +126,9 @@ public final class FactBuilder {
     }
 
     private static Long working(BusinessCalendar calendar, Instant from, Instant to) {
-        return to == null || to.isBefore(from) ? (to == null ? null : 0L) : calendar.workingMinutesBetween(from, to);
+        if (to == null) {
+            return null;
+        }
+        return to.isBefore(from) ? 0L : calendar.workingMinutesBetween(from, to);
     }
 }

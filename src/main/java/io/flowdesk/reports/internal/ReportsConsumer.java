@@ -65,6 +65,23 @@ public class ReportsConsumer implements TicketEventConsumer {
         });
     }
 
+    /**
+     * Forgets every rollup and moves the cursor back to 0 (under the cursor's row lock, so no batch is in flight):
+     * the next drain rebuilds everything from the stream. For a changed definition (e.g. the FCR setting) and tests.
+     */
+    public Uni<Void> reset() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
+                .createNativeQuery("insert into event_cursor (consumer, position) values (?1, 0) on conflict do nothing")
+                .setParameter(1, NAME).executeUpdate()
+                .chain(() -> s.createNativeQuery("select position from event_cursor where consumer = ?1 for update",
+                        Long.class).setParameter(1, NAME).getResultList())
+                .chain(() -> s.createNativeQuery("delete from report_daily").executeUpdate())
+                .chain(() -> s.createNativeQuery("delete from report_ticket_fact").executeUpdate())
+                .chain(() -> s.createNativeQuery("update event_cursor set position = 0, updated_at = now() where "
+                        + "consumer = ?1").setParameter(1, NAME).executeUpdate())
+                .replaceWithVoid()));
+    }
+
     private Uni<Void> ticket(long id, List<SlaPolicy> all) {
         return Panache.getSession().chain(session -> session.createNativeQuery("select t.number, t.template_key, "
                 + "t.channel, t.priority, t.created_at, t.is_test, coalesce(case when u.tier = 'vip' or o.tier = 'vip' "

@@ -44,7 +44,7 @@ public class ReportResource {
 
     @GET
     @Path("/tickets.csv")
-    @Produces("text/csv")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("template") String template, @QueryParam("department") String department,
             @QueryParam("channel") String channel, @QueryParam("priority") String priority) {
@@ -58,7 +58,7 @@ public class ReportResource {
 
     @GET
     @Path("/tickets.xlsx")
-    @Produces(XLSX)
+    @Produces({XLSX, MediaType.APPLICATION_JSON})
     public Response xlsx(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("template") String template, @QueryParam("department") String department,
             @QueryParam("channel") String channel, @QueryParam("priority") String priority) {
