@@ -73,8 +73,8 @@ final class Golden {
         }
 
         T task(String at, String department) throws SQLException {
-            return event(at, "TASK_STARTED", null, "{\"task\":\"处理\",\"taskEn\":\"Handle\",\"department\":\""
-                    + department + "\"}", true);
+            return event(at, "TASK_STARTED", null, io.flowdesk.shared.Json.MAPPER.createObjectNode().put("task", "处理")
+                    .put("taskEn", "Handle").put("department", department).toString(), true);
         }
 
         T claimed(String at, String agent) throws SQLException {
@@ -129,16 +129,21 @@ final class Golden {
 
     /** Lets the reports consumer catch up with the whole stream. */
     static void drain(TicketEventStream stream) throws Throwable {
+        drain(stream, ReportsConsumer.NAME);
+    }
+
+    /** Lets the named consumer catch up with the whole stream. */
+    static void drain(TicketEventStream stream, String name) throws Throwable {
         long end = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            await(() -> stream.drain(ReportsConsumer.NAME));
+            await(() -> stream.drain(name));
             long max = await(() -> Panache.withSession(() -> Panache.getSession().chain(s -> s
                     .createNativeQuery("select coalesce(max(id), 0) from ticket_event", Long.class).getSingleResult())));
-            if (await(() -> stream.position(ReportsConsumer.NAME)) >= max) {
+            if (await(() -> stream.position(name)) >= max) {
                 return;
             }
             if (System.nanoTime() > end) {
-                throw new AssertionError("the reports consumer did not catch up");
+                throw new AssertionError("the " + name + " consumer did not catch up");
             }
             Thread.sleep(100);
         }

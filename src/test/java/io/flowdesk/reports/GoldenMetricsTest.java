@@ -53,6 +53,7 @@ class GoldenMetricsTest {
         g.ticket("2027-03-01T10:00:00", false).task("2027-03-01T10:00:01", "it").staff("2027-03-01T10:10:00",
                 "agent1");
         Golden.drain(stream);
+        Golden.drain(stream, "sla"); // SLA attainment reads the outcomes the sla consumer records
 
         JsonPath s = as("supervisor").queryParam("from", "2027-03-05").queryParam("to", "2027-03-11")
                 .queryParam("template", g.template).get("/api/reports/summary").then().statusCode(200).extract()
@@ -85,6 +86,13 @@ class GoldenMetricsTest {
         assertEquals(3.0, s.getDouble("current.csat.average"), 1e-9);
         assertEquals(0.6667, s.getDouble("current.csat.responseRate"), 1e-9);
         assertEquals(Map.of("1", 0, "2", 1, "3", 0, "4", 1, "5", 0), s.getMap("current.csat.distribution"));
+        // SLA (shipped policy "standard": first response 240 working minutes): A 120, B 30, C 20 met; the test
+        // ticket E has an outcome too but is left out; F's outcome stopped in the previous period.
+        Map<String, Object> first = sla(s, "current", "FIRST_RESPONSE");
+        assertEquals(3, first.get("total"));
+        assertEquals(3, first.get("met"));
+        assertEquals(1.0, ((Number) first.get("attainment")).doubleValue(), 1e-9);
+        assertEquals(1, sla(s, "previous", "FIRST_RESPONSE").get("total"));
         // per day: created / resolved
         List<Map<String, Object>> days = s.getList("createdVsResolved");
         assertEquals(7, days.size());
@@ -141,7 +149,11 @@ class GoldenMetricsTest {
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("End date"));
     }
 
-    @SuppressWarnings("unchecked")
+    static Map<String, Object> sla(JsonPath s, String period, String target) {
+        List<Map<String, Object>> rows = s.getList(period + ".sla");
+        return rows.stream().filter(r -> target.equals(r.get("target"))).findFirst().orElseThrow();
+    }
+
     static Map<String, Object> group(JsonPath s, String dimension, String key) {
         List<Map<String, Object>> rows = s.getList("by." + dimension);
         return rows.stream().filter(r -> key.equals(r.get("key"))).findFirst()

@@ -47,7 +47,7 @@ public final class FactBuilder {
         long lastEvent = 0;
         for (TicketEvent e : events) {
             lastEvent = Math.max(lastEvent, e.id());
-            JsonNode d = e.details();
+            JsonNode d = details(e);
             switch (e.kind()) {
                 case "CREATED" -> created = e.at();
                 case "REPLY" -> {
@@ -115,6 +115,15 @@ public final class FactBuilder {
                 minutes(created, firstResolved), working(calendar, created, firstResolved), resolved,
                 resolved == null ? null : day(resolved, zone), minutes(created, resolved),
                 working(calendar, created, resolved), reopened, staffReplies, customerReplies, fcr, csat, lastEvent);
+    }
+
+    /** Details that do not parse are no details: one malformed entry must not stop the reports stream. */
+    private static JsonNode details(TicketEvent e) {
+        try {
+            return e.details();
+        } catch (RuntimeException malformed) {
+            return io.flowdesk.shared.Json.MAPPER.createObjectNode();
+        }
     }
 
     static LocalDate day(Instant at, ZoneId zone) {
