@@ -31,9 +31,11 @@ create table report_ticket_fact (
     csat                    int,
     last_event_id           bigint not null
 );
-create index report_fact_created on report_ticket_fact (created_at);
-create index report_fact_resolved on report_ticket_fact (resolved_at);
+create index report_fact_created on report_ticket_fact (created_day);
+create index report_fact_resolved on report_ticket_fact (resolved_day);
+create index report_fact_first_resolved on report_ticket_fact (first_resolved_at);
 create index report_fact_open on report_ticket_fact (created_at) where resolved_at is null;
+create index report_fact_export on report_ticket_fact (created_at, ticket_id);
 
 -- Per day (reporting zone) and dimension: what happened that day. Kept by delta from the fact row's old and new
 -- contributions in the same transaction, so it always equals a regrouping of report_ticket_fact.
