@@ -1,0 +1,13 @@
+package io.flowdesk.reports.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One ticket's row in {@code report_ticket_fact}, as docs/metrics.md defines its columns. */
+public record Fact(long ticketId, String number, String templateKey, String department, String channel,
+        String priority, String agent, String calendarKey, Instant createdAt, LocalDate createdDay,
+        Instant firstReplyAt, Long firstReplyMinutes, Long firstReplyWorking, Instant firstResolvedAt,
+        Long resolutionMinutes, Long resolutionWorking, Instant resolvedAt, LocalDate resolvedDay,
+        Long fullResolutionMinutes, Long fullResolutionWorking, int reopenedCount, int staffReplies,
+        int customerReplies, boolean fcr, Integer csat, long lastEventId) {
+}
