@@ -40,7 +40,8 @@ class FdFlowHeatmap extends HTMLElement {
         const badge = document.createElement('div');
         badge.className = 'fd-step-time';
         badge.textContent = step.label;
-        overlays.add(el.id, 'fd-step', { position: { bottom: -4, left: 0 }, html: badge });
+        badge.style.width = el.width + 'px';
+        overlays.add(el.id, 'fd-step', { position: { bottom: 20, left: 0 }, html: badge });
       }
     });
     const flows = data.flows || {};

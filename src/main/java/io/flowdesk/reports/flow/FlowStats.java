@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Per-step statistics of a template's flow (ADR 0032): waiting time (task created → first claimed or assigned) and
+ * Per-step statistics of a template's flow (ADR 0032): waiting time (task created → first claimed, or assigned by routing or a supervisor) and
  * working time (first claimed → completed), median and p90 (linear interpolation, {@code percentile_cont}), entries,
  * rework, and the sequence flows taken (from Flowable's history). Tickets are selected by their creation date in
  * Asia/Shanghai (both ends inclusive); test tickets and cancelled steps are left out.
@@ -141,7 +141,7 @@ public class FlowStats {
               join template_version v on v.id = t.template_version_id
               left join lateral (select coalesce(
                   (select min(e.at) from ticket_event e where e.ticket_id = k.ticket_id and e.task_id = k.task_id
-                     and e.kind = 'TASK_CLAIMED'),
+                     and e.kind in ('TASK_CLAIMED', 'TASK_ASSIGNED_AUTO', 'TASK_REASSIGNED')),
                   case when exists (select 1 from ticket_event e where e.ticket_id = k.ticket_id
                      and e.task_id = k.task_id and e.kind = 'TASK_STARTED'
                      and (e.details_json::jsonb ->> 'assignee') is not null) then k.created_at end) claimed_at) c

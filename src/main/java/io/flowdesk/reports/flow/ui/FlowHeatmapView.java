@@ -166,7 +166,7 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
             int bucket = bucket(step.totalMedian(), max);
             steps.put(step.stepId(), Map.of("color", bucket < 0 ? NO_DATA : COLORS[bucket],
                     "bucket", bucket < 0 ? "none" : String.valueOf(bucket),
-                    "label", FlowTexts.duration(step.totalMedian(), locale)));
+                    "label", step.totalMedian() == null ? "" : FlowTexts.duration(step.totalMedian(), locale)));
         }
         Map<String, Object> flows = new LinkedHashMap<>();
         report.flows().forEach(f -> flows.put(f.flowId(), f.taken()));
