@@ -83,6 +83,10 @@ class FlowHeatmapIT {
                                 step.path("totalMedianText").asText()), table);
                     }
                     assertTrue(table.contains(zh ? "维修" : "Repair"), table);
+                    String labels = (String) js.executeScript("return document.querySelector('#flow-heatmap "
+                            + "[data-element-id=\"taskRepair\"]').textContent");
+                    assertTrue(labels.contains(zh ? "维修" : "Repair"), "the diagram speaks the page's language: "
+                            + labels);
                     String legend = driver.findElement(By.id("flow-legend")).getText();
                     assertTrue(legend.contains(zh ? "中位等待 + 处理时间" : "Median waiting + working time"), legend);
                     screenshot(driver, "flowmap-desktop-" + tag);
@@ -91,6 +95,8 @@ class FlowHeatmapIT {
                     wait.until(d -> "true".equals(d.findElement(By.id("flow-heatmap")).getDomAttribute("data-ready")));
                     Browser.settle(driver);
                     screenshot(driver, "flowmap-phone-" + tag);
+                    js.executeScript("document.getElementById('flow-heatmap').scrollIntoView()");
+                    screenshot(driver, "flowmap-phone-diagram-" + tag);
                     js.executeScript("document.getElementById('flow-steps').scrollIntoView()");
                     screenshot(driver, "flowmap-phone-table-" + tag);
                 } catch (Throwable e) {

@@ -170,7 +170,7 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         }
         Map<String, Object> flows = new LinkedHashMap<>();
         report.flows().forEach(f -> flows.put(f.flowId(), f.taken()));
-        heatmap.show(report.bpmnXml(), Json.write(Map.of("steps", steps, "flows", flows, "noData", NO_DATA)));
+        heatmap.show(FlowNames.localized(report.bpmnXml(), zh()), Json.write(Map.of("steps", steps, "flows", flows, "noData", NO_DATA)));
         legend(max);
         steps(report);
         flows(report);
@@ -213,7 +213,8 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
                 t("flowmap.view.col.waitMedian"), t("flowmap.view.col.waitP90"), t("flowmap.view.col.workMedian"),
                 t("flowmap.view.col.workP90"), t("flowmap.view.col.total"), t("flowmap.view.col.rework")));
         Element body = new Element("tbody");
-        for (StepStats s : report.steps()) {
+        for (StepStats s : report.steps().stream().sorted(java.util.Comparator.comparingInt(
+                x -> position(report, x.stepId()))).toList()) {
             Element row = new Element("tr").setAttribute("data-step", s.stepId());
             row.appendChild(new Element("th").setAttribute("scope", "row").setText(FlowTexts.stepName(s, locale)));
             for (String cell : List.of(String.valueOf(s.count()), d(s.waitMedian()), d(s.waitP90()),
@@ -232,7 +233,8 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         Element table = table("flow-flows", List.of(t("flowmap.view.col.flow"), t("flowmap.view.col.taken"),
                 t("flowmap.view.col.flowTickets")));
         Element body = new Element("tbody");
-        report.flows().forEach(f -> {
+        report.flows().stream().sorted(java.util.Comparator.comparingInt(f -> position(report, f.flowId())))
+                .forEach(f -> {
             Element row = new Element("tr").setAttribute("data-flow", f.flowId());
             row.appendChild(new Element("th").setAttribute("scope", "row")
                     .setText(names.getOrDefault(f.flowId(), f.flowId())));
@@ -243,6 +245,12 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         table.appendChild(body);
         flowsTable.getElement().removeAllChildren();
         flowsTable.getElement().appendChild(table);
+    }
+
+    /** Where an element is defined in the diagram: the tables follow the diagram's order. */
+    private static int position(FlowReport report, String id) {
+        int at = report.bpmnXml() == null ? -1 : report.bpmnXml().indexOf("id=\"" + id + "\"");
+        return at < 0 ? Integer.MAX_VALUE : at;
     }
 
     private String d(Long seconds) {

@@ -53,6 +53,36 @@ final class FlowNames {
         return result;
     }
 
+    /** The diagram with its English names ({@code flowdesk:nameEn}) as the names bpmn-js draws; as is for zh. */
+    static String localized(String xml, boolean zh) {
+        if (zh || xml == null) {
+            return xml;
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            var document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            NodeList all = document.getElementsByTagNameNS(BPMN, "*");
+            for (int i = 0; i < all.getLength(); i++) {
+                Element element = (Element) all.item(i);
+                String en = element.getAttributeNS(FLOWDESK, "nameEn");
+                if (!en.isEmpty()) {
+                    element.setAttribute("name", en);
+                }
+            }
+            var transformer = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            var out = new java.io.StringWriter();
+            transformer.transform(new javax.xml.transform.dom.DOMSource(document),
+                    new javax.xml.transform.stream.StreamResult(out));
+            return out.toString();
+        } catch (Exception e) {
+            return xml;
+        }
+    }
+
     private static String name(Element element, boolean zh) {
         String en = element.getAttributeNS(FLOWDESK, "nameEn");
         String name = element.getAttribute("name");
