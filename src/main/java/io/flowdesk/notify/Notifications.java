@@ -44,7 +44,18 @@ public class Notifications {
         n.text = english.length() > 500 ? english.substring(0, 500) : english;
         n.messageText = StoredText.write(message);
         n.createdAt = FlowClock.offsetNow();
-        return n.persist().chain(() -> hub.noticeStored(n.id, username, ticketId, ticketNumber, kind, message));
+        return n.persist().chain(() -> hub.noticeStored(n.id, username, ticketId, ticketNumber, kind, message))
+                .chain(() -> bell(username));
+    }
+
+    /**
+     * Tells every node's bell (ADR 0033) that {@code username} has a new notice: PostgreSQL delivers a NOTIFY only
+     * when this transaction commits, and drops it on rollback.
+     */
+    private static Uni<Void> bell(String username) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select 1 from (select pg_notify('flowdesk_bell', ?1)) n", Integer.class)
+                .setParameter(1, username).getSingleResult()).replaceWithVoid();
     }
 
     public Uni<Long> unreadCount(String username) {

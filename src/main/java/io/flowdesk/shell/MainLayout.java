@@ -1,5 +1,6 @@
 package io.flowdesk.shell;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -27,11 +28,13 @@ public class MainLayout extends AppLayout {
 
     private final Button bell;
     private static final int BELL_POLL_MS = 3000;
+    private static final int BELL_POLL_PUSHED_MS = 30000;
     private long lastUnread;
     private com.vaadin.flow.shared.Registration pollRegistration;
+    private com.vaadin.flow.shared.Registration pushRegistration;
 
     @Inject
-    public MainLayout(Notifications notifications,
+    public MainLayout(Notifications notifications, BellPush push,
             @jakarta.enterprise.inject.Any jakarta.enterprise.inject.Instance<io.flowdesk.shared.ui.ShellContribution> contributions) {
         CurrentUser user = UiSession.user().orElseThrow();
         addClassName("fd-shell");
@@ -52,13 +55,18 @@ public class MainLayout extends AppLayout {
         }
         bell.addClickListener(e -> openNotifications(notifications, user));
         lastUnread = unread;
-        // the bell follows new notices without navigating: a short UI poll (ADR 0024; @Push was not tried)
+        // the bell follows new notices without navigating (ADR 0033): each committed notice reaches every node by a
+        // PostgreSQL NOTIFY, and BellPush refreshes this UI in ui.access, which @Push sends at once. The UI poll
+        // stays as a safety net: slow (30 s) while this node listens, 3 s when its listener is down.
         addAttachListener(e -> {
-            e.getUI().setPollInterval(BELL_POLL_MS);
-            pollRegistration = e.getUI().addPollListener(p -> {
-                long now = await(() -> notifications.unreadCount(user.username()), lastUnread);
-                if (now != lastUnread) {
-                    updateBadge(notifications, user);
+            UI ui = e.getUI();
+            pushRegistration = push.register(user.username(), ui, () -> refreshIfChanged(notifications, user));
+            ui.setPollInterval(BELL_POLL_MS);
+            pollRegistration = ui.addPollListener(p -> {
+                refreshIfChanged(notifications, user);
+                int every = pollMs(push, ui);
+                if (ui.getPollInterval() != every) {
+                    ui.setPollInterval(every);
                 }
             });
         });
@@ -66,6 +74,10 @@ public class MainLayout extends AppLayout {
             if (pollRegistration != null) {
                 pollRegistration.remove();
                 pollRegistration = null;
+            }
+            if (pushRegistration != null) {
+                pushRegistration.remove();
+                pushRegistration = null;
             }
             e.getUI().setPollInterval(-1);
         });
@@ -174,14 +186,32 @@ public class MainLayout extends AppLayout {
         dialog.open();
     }
 
+    /** Slow only while this node hears notices and this tab's push connection is up. */
+    private static int pollMs(BellPush push, UI ui) {
+        var connection = ui.getInternals().getPushConnection();
+        return push.listening() && connection != null && connection.isConnected() ? BELL_POLL_PUSHED_MS : BELL_POLL_MS;
+    }
+
+    private void refreshIfChanged(Notifications notifications, CurrentUser user) {
+        long now = await(() -> notifications.unreadCount(user.username()), lastUnread);
+        if (now != lastUnread) {
+            updateBadge(notifications, user);
+        }
+    }
+
     private void updateBadge(Notifications notifications, CurrentUser user) {
         long unread = await(() -> notifications.unreadCount(user.username()), 0L);
         lastUnread = unread;
         if (unread > 0) {
-            Span badge = new Span(Long.toString(unread));
-            badge.addClassName("fd-badge");
-            badge.setId("notification-count");
-            bell.setSuffixComponent(badge);
+            // the same badge element gets the new count (no element swap under a reader)
+            if (bell.getSuffixComponent() instanceof Span badge) {
+                badge.setText(Long.toString(unread));
+            } else {
+                Span badge = new Span(Long.toString(unread));
+                badge.addClassName("fd-badge");
+                badge.setId("notification-count");
+                bell.setSuffixComponent(badge);
+            }
         } else {
             bell.setSuffixComponent(null);
         }
