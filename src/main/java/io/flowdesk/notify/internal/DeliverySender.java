@@ -315,16 +315,7 @@ public class DeliverySender {
     }
 
     static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
+        return io.flowdesk.shared.SqlTime.instant(value);
     }
 
     static String reason(Throwable failure) {

@@ -315,22 +315,7 @@ public class RoutingStore {
     }
 
     static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
+        return io.flowdesk.shared.SqlTime.instantOrNull(value);
     }
 
     public static List<String> list(String... items) {

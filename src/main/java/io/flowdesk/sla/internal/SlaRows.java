@@ -141,21 +141,6 @@ public final class SlaRows {
     }
 
     public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
+        return io.flowdesk.shared.SqlTime.instantOrNull(value);
     }
 }
