@@ -13,6 +13,12 @@ class FdFlowHeatmap extends HTMLElement {
     canvas.className = 'fd-flow-heatmap-canvas';
     this.appendChild(canvas);
     this.viewer = new NavigatedViewer({ container: canvas });
+    // a click on a user task drills down to the tickets behind it
+    this.viewer.get('eventBus').on('element.click', e => {
+      if (e.element && e.element.type === 'bpmn:UserTask') {
+        this.dispatchEvent(new CustomEvent('step-click', { detail: { id: e.element.id } }));
+      }
+    });
     if (this._pending) this.show(...this._pending);
   }
 

@@ -118,8 +118,23 @@ public class ReportService {
             Double csatAvg = number(rs, 22);
             Summary.Csat csat = new Summary.Csat(csatCount, round(csatAvg), ratio(csatCount, nResolved),
                     csatDistribution(c, f));
-            return new Summary.Headline(nCreated, nResolved, first, resolution, full, fcr, ratio(fcr, nResolved),
+            return new Summary.Headline(nCreated, nResolved, first, nextResponse(c, f), resolution, full, fcr,
+                    ratio(fcr, nResolved),
                     nFirstResolved, reopened, ratio(reopened, nFirstResolved), csat, sla(c, f));
+        }
+    }
+
+    /** Next responses whose staff reply falls in the period (docs/metrics.md). */
+    private Summary.Duration nextResponse(Connection c, ReportFilter f) throws SQLException {
+        Where w = where(f, "f.");
+        List<Object> params = new ArrayList<>(List.of(f.from(), f.to()));
+        params.addAll(w.params);
+        try (PreparedStatement ps = prepare(c, "select count(*), avg(g.working), percentile_cont(0.5) within group "
+                + "(order by g.working), avg(g.minutes), percentile_cont(0.5) within group (order by g.minutes) from "
+                + "report_reply_gap g join report_ticket_fact f on f.ticket_id = g.ticket_id where g.replied_day "
+                + "between ? and ?" + w.sql, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return duration(rs, 1);
         }
     }
 

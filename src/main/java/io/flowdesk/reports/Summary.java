@@ -20,7 +20,8 @@ public record Summary(LocalDate from, LocalDate to, LocalDate previousFrom, Loca
     public record Sla(String target, long total, long met, Double attainment) {
     }
 
-    public record Headline(long created, long resolved, Duration firstResponse, Duration resolution,
+    public record Headline(long created, long resolved, Duration firstResponse, Duration nextResponse,
+            Duration resolution,
             Duration fullResolution, long fcr, Double fcrRate, long firstResolved, long reopened, Double reopenRate,
             Csat csat, List<Sla> sla) {
     }

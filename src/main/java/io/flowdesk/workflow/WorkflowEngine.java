@@ -265,6 +265,12 @@ public class WorkflowEngine {
                 .map(a -> new TakenFlow(tickets.get(a.getProcessInstanceId()), a.getActivityId())).toList();
     }
 
+    /** The sequence flows one process instance took, one entry per time taken (Flowable's history). */
+    public List<String> takenFlowsOf(String processInstanceId) {
+        return engine().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityType("sequenceFlow").list().stream().map(a -> a.getActivityId()).toList();
+    }
+
     /** Direct access for FlowDesk's own internals (reconciler checks, tests); not for feature code. */
     public ProcessEngine processEngine() {
         return engine();

@@ -134,18 +134,6 @@ final class Golden {
 
     /** Lets the named consumer catch up with the whole stream. */
     static void drain(TicketEventStream stream, String name) throws Throwable {
-        long end = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            await(() -> stream.drain(name));
-            long max = await(() -> Panache.withSession(() -> Panache.getSession().chain(s -> s
-                    .createNativeQuery("select coalesce(max(id), 0) from ticket_event", Long.class).getSingleResult())));
-            if (await(() -> stream.position(name)) >= max) {
-                return;
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("the " + name + " consumer did not catch up");
-            }
-            Thread.sleep(100);
-        }
+        io.flowdesk.testing.Streams.drain(stream, name);
     }
 }

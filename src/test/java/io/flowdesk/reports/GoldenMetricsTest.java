@@ -40,9 +40,11 @@ class GoldenMetricsTest {
                 .claimed("2027-03-09T09:40:00", "agent2").note("2027-03-09T09:45:00", "agent1")
                 .staff("2027-03-09T10:00:00", "agent2").customer("2027-03-09T10:30:00")
                 .staff("2027-03-09T11:00:00", "agent2").ended("2027-03-09T12:00:00").csat("2027-03-09T12:30:00", 2);
-        // C: reply after 20, resolved after 60, reopened, resolved again at 14:00 (full resolution 300): not FCR.
+        // C: reply after 20, two customer messages (the next response runs from the first, 09:40, to the staff reply
+        // at 11:30: 110 min), resolved after 60, reopened, resolved again at 14:00 (full resolution 300): not FCR.
         g.ticket("2027-03-10T09:00:00", false).task("2027-03-10T09:00:01", "cs-l1")
-                .staff("2027-03-10T09:20:00", "agent3").ended("2027-03-10T10:00:00").reopened("2027-03-10T11:00:00")
+                .staff("2027-03-10T09:20:00", "agent3").customer("2027-03-10T09:40:00")
+                .customer("2027-03-10T09:50:00").ended("2027-03-10T10:00:00").reopened("2027-03-10T11:00:00")
                 .staff("2027-03-10T11:30:00", "agent3").ended("2027-03-10T14:00:00");
         // D: open, no reply: 15 h old at the end of the period.
         g.ticket("2027-03-11T09:00:00", false).task("2027-03-11T09:00:01", "cs-l1");
@@ -68,6 +70,12 @@ class GoldenMetricsTest {
         assertEquals(30.0, s.getDouble("current.firstResponse.medianWorking"), 1e-9);
         assertEquals(1316.6667, s.getDouble("current.firstResponse.avgCalendar"), 1e-4);
         assertEquals(30.0, s.getDouble("current.firstResponse.medianCalendar"), 1e-9);
+        // next responses: B 10:30 → 11:00 (30), C 09:40 → 11:30 (110); inside working hours, so working = calendar
+        assertEquals(2, s.getInt("current.nextResponse.count"));
+        assertEquals(70.0, s.getDouble("current.nextResponse.avgWorking"), 1e-9);
+        assertEquals(70.0, s.getDouble("current.nextResponse.medianWorking"), 1e-9);
+        assertEquals(70.0, s.getDouble("current.nextResponse.medianCalendar"), 1e-9);
+        assertEquals(0, s.getInt("previous.nextResponse.count"));
         // first resolution over A, B, C: working 180, 150, 60; calendar 3960, 150, 60
         assertEquals(130.0, s.getDouble("current.resolution.avgWorking"), 1e-9);
         assertEquals(150.0, s.getDouble("current.resolution.medianWorking"), 1e-9);

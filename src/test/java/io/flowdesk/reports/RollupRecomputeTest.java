@@ -23,6 +23,16 @@ import org.junit.jupiter.api.Test;
 class RollupRecomputeTest {
 
     static final String FACTS = "select * from report_ticket_fact where template_key = '%s' order by ticket_id";
+    static final String GAPS = "select g.* from report_reply_gap g join report_ticket_fact f on f.ticket_id = "
+            + "g.ticket_id where f.template_key = '%s' order by g.ticket_id, g.seq";
+    static final String HOURLY = "select hour, template_key, department, channel, priority, agent, created, resolved "
+            + "from report_hourly where template_key = '%s' and (created <> 0 or resolved <> 0) order by 1, 2, 3, 4, 5, 6";
+    static final String HOURS_REGROUPED = "select h, template_key, department, channel, priority, agent, sum(c), sum(r) "
+            + "from (select date_trunc('hour', created_at at time zone 'UTC') at time zone 'UTC' h, template_key, "
+            + "department, channel, priority, agent, 1 c, 0 r from report_ticket_fact union all select "
+            + "date_trunc('hour', resolved_at at time zone 'UTC') at time zone 'UTC', template_key, department, channel, "
+            + "priority, agent, 0, 1 from report_ticket_fact where resolved_at is not null) x where template_key = '%s' "
+            + "group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
     static final String DAILY = "select day, template_key, department, channel, priority, created, resolved, reopened, "
             + "first_reply_count, first_reply_working_sum, resolution_count, resolution_working_sum from report_daily "
             + "where template_key = '%s' and (created <> 0 or resolved <> 0 or reopened <> 0 or first_reply_count <> 0 or "
@@ -66,7 +76,11 @@ class RollupRecomputeTest {
 
         List<String> facts = rows(FACTS);
         List<String> daily = rows(DAILY);
+        List<String> gaps = rows(GAPS);
+        List<String> hourly = rows(HOURLY);
         assertFalse(facts.isEmpty());
+        assertEquals(rows(HOURS_REGROUPED), hourly, "report_hourly is the regrouping of the facts");
+        assertFalse(gaps.isEmpty(), "the random replies make next responses");
         assertEquals(rows(REGROUPED), daily, "report_daily is the regrouping of the facts");
 
         Golden.await(consumer::reset);
@@ -74,6 +88,8 @@ class RollupRecomputeTest {
         Golden.drain(stream);
         assertEquals(facts, rows(FACTS), "facts after a replay from zero");
         assertEquals(daily, rows(DAILY), "daily after a replay from zero");
+        assertEquals(gaps, rows(GAPS), "next responses after a replay from zero");
+        assertEquals(hourly, rows(HOURLY), "hourly after a replay from zero");
     }
 
     private static void randomEvents(Random random, List<Golden.T> tickets, List<LocalDateTime> clocks, int count)

@@ -5,23 +5,14 @@ import io.flowdesk.identity.Role;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.NotFound;
 import io.flowdesk.shared.Text;
-import io.flowdesk.workflow.EngineBridge;
-import io.flowdesk.workflow.WorkflowEngine;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Per-step statistics of a template's flow (ADR 0032): waiting time (task created → first claimed, or assigned by routing or a supervisor) and
@@ -33,12 +24,6 @@ import java.util.Set;
 public class FlowStats {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    @Inject
-    WorkflowEngine engine;
-
-    @Inject
-    EngineBridge bridge;
 
     /** One user task of the flow. Times in seconds; null when no task has reached that point yet. */
     public record StepStats(String stepId, String nameZh, String nameEn, long count, long tickets, long rework,
@@ -76,15 +61,47 @@ public class FlowStats {
         return user.has(Role.ADMIN) || user.has(Role.SUPERVISOR);
     }
 
+    /** One ticket behind a step (the drill-down): its entries into the step and the seconds spent there in all. */
+    public record StepTicket(String number, String title, long entries, Long waitSeconds, Long workSeconds,
+            Long totalSeconds) {
+    }
+
+    /** At most this many tickets are listed behind a step, the slowest first. */
+    public static final int STEP_TICKETS_LIMIT = 200;
+
+    /** The tickets behind one step of the report of the same selection, the slowest first. */
+    public Uni<List<StepTicket>> stepTickets(CurrentUser user, String templateKey, String stepId, LocalDate from,
+            LocalDate to, Integer version) {
+        if (!mayRead(user)) {
+            return Uni.createFrom().failure(new Forbidden(Text.of("flowmap.error.forbidden")));
+        }
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("select t.number, "
+                + "t.title, count(*), sum(r.wait_seconds), sum(r.work_seconds), sum(coalesce(r.wait_seconds, 0) + "
+                + "coalesce(r.work_seconds, 0)) from (select * from report_step where " + SELECTED + " and step_id = "
+                + "?5) r join ticket t on t.id = r.ticket_id group by t.number, t.title order by 6 desc, t.number "
+                + "limit " + STEP_TICKETS_LIMIT, Object[].class).setParameter(1, templateKey)
+                .setParameter(2, start(from)).setParameter(3, end(to)).setParameter(4, version == null ? 0 : version)
+                .setParameter(5, stepId).getResultList()))
+                .map(rows -> rows.stream().map(r -> new StepTicket((String) r[0], (String) r[1],
+                        ((Number) r[2]).longValue(), seconds(r[3]), seconds(r[4]), seconds(r[5]))).toList());
+    }
+
+    private static OffsetDateTime start(LocalDate from) {
+        return (from == null ? LocalDate.of(1970, 1, 1) : from).atStartOfDay(ZONE).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime end(LocalDate to) {
+        return (to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1)).atStartOfDay(ZONE).toOffsetDateTime();
+    }
+
     /** The report of a template over all its versions ({@code version} null) or one; from/to null are open ends. */
     public Uni<FlowReport> report(CurrentUser user, String templateKey, LocalDate from, LocalDate to,
             Integer version) {
         if (!mayRead(user)) {
             return Uni.createFrom().failure(new Forbidden(Text.of("flowmap.error.forbidden")));
         }
-        OffsetDateTime start = (from == null ? LocalDate.of(1970, 1, 1) : from).atStartOfDay(ZONE).toOffsetDateTime();
-        OffsetDateTime end = (to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1)).atStartOfDay(ZONE)
-                .toOffsetDateTime();
+        OffsetDateTime start = start(from);
+        OffsetDateTime end = end(to);
         return Panache.withSession(() -> versions(templateKey).chain(versions -> {
             if (versions.isEmpty()) {
                 return Uni.createFrom().failure(new NotFound(Text.of("flowmap.error.unknownTemplate", templateKey)));
@@ -101,13 +118,13 @@ public class FlowStats {
                     .filter(v -> v.processDefinitionId() != null && (version == null || v.version() == version))
                     .map(Version::processDefinitionId).toList();
             int v = version == null ? 0 : version;
-            return ticketIds(templateKey, start, end, v).chain(ids -> steps(templateKey, start, end, v)
-                    .chain(steps -> bridge.call(() -> flows(definitions, ids)).map(flows -> {
-                        String slowest = steps.stream().filter(s -> s.totalMedian() != null)
+            return tickets(templateKey, start, end, v).chain(tickets -> steps(templateKey, start, end, v)
+                    .chain(steps -> flows(templateKey, start, end, v).map(flows -> {
+                        String slowest = steps.stream().filter(st -> st.totalMedian() != null)
                                 .max(Comparator.comparingLong(StepStats::totalMedian)).map(StepStats::stepId)
                                 .orElse(null);
                         return new FlowReport(templateKey, shown.nameZh(), shown.nameEn(), version,
-                                versions.stream().map(Version::version).toList(), shown.bpmnXml(), ids.size(), steps,
+                                versions.stream().map(Version::version).toList(), shown.bpmnXml(), tickets, steps,
                                 flows, slowest);
                     })));
         }));
@@ -125,42 +142,29 @@ public class FlowStats {
             + "where t.template_key = ?1 and not t.is_test and t.created_at >= ?2 and t.created_at < ?3 "
             + "and (?4 = 0 or v.version = ?4)";
 
-    private Uni<Set<Long>> ticketIds(String templateKey, OffsetDateTime start, OffsetDateTime end, int version) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select t.id " + TICKETS, Long.class)
+    private Uni<Long> tickets(String templateKey, OffsetDateTime start, OffsetDateTime end, int version) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select count(*) " + TICKETS, Long.class)
                 .setParameter(1, templateKey).setParameter(2, start).setParameter(3, end).setParameter(4, version)
-                .getResultList()).map(HashSet::new);
+                .getSingleResult());
     }
 
+    /** The selection of the rollups ({@code report_step}, {@code report_flow}, kept by StepConsumer). */
+    static final String SELECTED = "template_key = ?1 and ticket_created_at >= ?2 and ticket_created_at < ?3 "
+            + "and (?4 = 0 or version = ?4)";
+
     private static final String STEPS = """
-            with x as (
-              select k.task_def_key step, k.ticket_id, k.name_zh, k.name_en, k.state,
-                     extract(epoch from (c.claimed_at - k.created_at)) wait_s,
-                     extract(epoch from (k.completed_at - c.claimed_at)) work_s
-              from ticket_task k
-              join ticket t on t.id = k.ticket_id
-              join template_version v on v.id = t.template_version_id
-              left join lateral (select coalesce(
-                  (select min(e.at) from ticket_event e where e.ticket_id = k.ticket_id and e.task_id = k.task_id
-                     and e.kind in ('TASK_CLAIMED', 'TASK_ASSIGNED_AUTO', 'TASK_REASSIGNED')),
-                  case when exists (select 1 from ticket_event e where e.ticket_id = k.ticket_id
-                     and e.task_id = k.task_id and e.kind = 'TASK_STARTED'
-                     and (e.details_json::jsonb ->> 'assignee') is not null) then k.created_at end) claimed_at) c
-                on true
-              where t.template_key = ?1 and not t.is_test and t.created_at >= ?2 and t.created_at < ?3
-                and (?4 = 0 or v.version = ?4) and k.state <> 'CANCELLED'
-            ), entries as (
-              select step, ticket_id, count(*) n from x group by step, ticket_id
-            )
-            select x.step, max(x.name_zh), max(x.name_en), count(*), count(distinct x.ticket_id),
-                   (select count(*) from entries e where e.step = x.step and e.n > 1),
-                   count(*) filter (where x.state = 'COMPLETED'),
-                   percentile_cont(0.5) within group (order by x.wait_s),
-                   percentile_cont(0.9) within group (order by x.wait_s),
-                   percentile_cont(0.5) within group (order by x.work_s),
-                   percentile_cont(0.9) within group (order by x.work_s),
-                   percentile_cont(0.5) within group (order by x.wait_s + x.work_s)
-            from x group by x.step order by x.step
-            """;
+            with x as (select * from report_step where %s),
+            entries as (select step_id, ticket_id, count(*) n from x group by step_id, ticket_id)
+            select x.step_id, max(x.name_zh), max(x.name_en), count(*), count(distinct x.ticket_id),
+                   (select count(*) from entries e where e.step_id = x.step_id and e.n > 1),
+                   count(x.completed_at),
+                   percentile_cont(0.5) within group (order by x.wait_seconds),
+                   percentile_cont(0.9) within group (order by x.wait_seconds),
+                   percentile_cont(0.5) within group (order by x.work_seconds),
+                   percentile_cont(0.9) within group (order by x.work_seconds),
+                   percentile_cont(0.5) within group (order by x.wait_seconds + x.work_seconds)
+            from x group by x.step_id order by x.step_id
+            """.formatted(SELECTED);
 
     private Uni<List<StepStats>> steps(String templateKey, OffsetDateTime start, OffsetDateTime end, int version) {
         return Panache.getSession().chain(s -> s.createNativeQuery(STEPS, Object[].class).setParameter(1, templateKey)
@@ -175,20 +179,12 @@ public class FlowStats {
         return value == null ? null : Math.round(((Number) value).doubleValue());
     }
 
-    private List<FlowCount> flows(List<String> definitions, Set<Long> ticketIds) {
-        Map<String, Long> taken = new LinkedHashMap<>();
-        Map<String, Set<Long>> tickets = new HashMap<>();
-        for (String definition : definitions) {
-            for (WorkflowEngine.TakenFlow flow : engine.takenFlows(definition)) {
-                if (ticketIds.contains(flow.ticketId())) {
-                    taken.merge(flow.flowId(), 1L, Long::sum);
-                    tickets.computeIfAbsent(flow.flowId(), k -> new HashSet<>()).add(flow.ticketId());
-                }
-            }
-        }
-        List<FlowCount> result = new ArrayList<>();
-        taken.forEach((id, n) -> result.add(new FlowCount(id, n, tickets.get(id).size())));
-        result.sort(Comparator.comparing(FlowCount::flowId));
-        return result;
+    private Uni<List<FlowCount>> flows(String templateKey, OffsetDateTime start, OffsetDateTime end, int version) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select flow_id, sum(taken), count(*) from "
+                + "report_flow where " + SELECTED + " group by flow_id order by flow_id", Object[].class)
+                .setParameter(1, templateKey).setParameter(2, start).setParameter(3, end).setParameter(4, version)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new FlowCount((String) r[0], ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue())).toList());
     }
 }

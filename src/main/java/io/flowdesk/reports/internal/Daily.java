@@ -45,14 +45,19 @@ final class Daily {
 
     /** {@code removed}: the old row's {@code contribution(old, -1)}, taken before the entity changed. */
     static List<Map.Entry<Key, long[]>> delta(Map<Key, long[]> removed, FactEntity after) {
-        Map<Key, long[]> sum = contribution(after, 1);
+        return delta(removed, contribution(after, 1), WIDTH);
+    }
+
+    /** The non-zero sums of an old row's negative and a new row's positive contributions, per key. */
+    static <K> List<Map.Entry<K, long[]>> delta(Map<K, long[]> removed, Map<K, long[]> added, int width) {
+        Map<K, long[]> sum = new LinkedHashMap<>(added);
         removed.forEach((k, v) -> {
-            long[] s = sum.computeIfAbsent(k, x -> new long[WIDTH]);
-            for (int i = 0; i < WIDTH; i++) {
+            long[] s = sum.computeIfAbsent(k, x -> new long[width]);
+            for (int i = 0; i < width; i++) {
                 s[i] += v[i];
             }
         });
-        List<Map.Entry<Key, long[]>> changed = new ArrayList<>();
+        List<Map.Entry<K, long[]>> changed = new ArrayList<>();
         sum.forEach((k, v) -> {
             for (long x : v) {
                 if (x != 0) {

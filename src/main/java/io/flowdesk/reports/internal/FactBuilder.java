@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,6 +46,8 @@ public final class FactBuilder {
         boolean customerFollowUp = false;
         Integer csat = null;
         long lastEvent = 0;
+        Instant awaiting = null;
+        List<Fact.ReplyGap> gaps = new ArrayList<>();
         for (TicketEvent e : events) {
             lastEvent = Math.max(lastEvent, e.id());
             JsonNode d = details(e);
@@ -64,8 +67,16 @@ public final class FactBuilder {
                         if (firstReply == null) {
                             firstReply = e.at();
                         }
+                        if (awaiting != null) {
+                            gaps.add(new Fact.ReplyGap(awaiting, e.at(), day(e.at(), zone), minutes(awaiting, e.at()),
+                                    working(calendar, awaiting, e.at())));
+                            awaiting = null;
+                        }
                     } else if ("customer".equals(author)) {
                         customerReplies++;
+                        if (firstReply != null && awaiting == null) {
+                            awaiting = e.at();
+                        }
                         if (firstReply != null && firstResolved == null) {
                             customerFollowUp = true;
                         }
@@ -114,7 +125,8 @@ public final class FactBuilder {
                 minutes(created, firstReply), working(calendar, created, firstReply), firstResolved,
                 minutes(created, firstResolved), working(calendar, created, firstResolved), resolved,
                 resolved == null ? null : day(resolved, zone), minutes(created, resolved),
-                working(calendar, created, resolved), reopened, staffReplies, customerReplies, fcr, csat, lastEvent);
+                working(calendar, created, resolved), reopened, staffReplies, customerReplies, fcr, csat, lastEvent,
+                List.copyOf(gaps));
     }
 
     /** Details that do not parse are no details: one malformed entry must not stop the reports stream. */

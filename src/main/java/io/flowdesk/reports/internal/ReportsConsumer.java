@@ -76,6 +76,7 @@ public class ReportsConsumer implements TicketEventConsumer {
                 .chain(() -> s.createNativeQuery("select position from event_cursor where consumer = ?1 for update",
                         Long.class).setParameter(1, NAME).getResultList())
                 .chain(() -> s.createNativeQuery("delete from report_daily").executeUpdate())
+                .chain(() -> s.createNativeQuery("delete from report_hourly").executeUpdate())
                 .chain(() -> s.createNativeQuery("delete from report_ticket_fact").executeUpdate())
                 .chain(() -> s.createNativeQuery("update event_cursor set position = 0, updated_at = now() where "
                         + "consumer = ?1").setParameter(1, NAME).executeUpdate())
@@ -92,6 +93,7 @@ public class ReportsConsumer implements TicketEventConsumer {
                     if (rows.isEmpty() || Boolean.TRUE.equals(rows.get(0)[5])) {
                         return FactEntity.findById(id).chain(old -> old == null ? Uni.createFrom().voidItem()
                                 : apply(Daily.contribution((FactEntity) old, -1), null)
+                                        .chain(() -> applyHours(Hourly.contribution((FactEntity) old, -1), null))
                                         .chain(() -> ((FactEntity) old).delete()));
                     }
                     Object[] r = rows.get(0);
@@ -103,13 +105,51 @@ public class ReportsConsumer implements TicketEventConsumer {
                         Fact fact = FactBuilder.build(ticket, history, calendar, zone, fcr);
                         return FactEntity.<FactEntity>findById(id).chain(old -> {
                             Map<Daily.Key, long[]> removed = Daily.contribution(old, -1);
+                            Map<Hourly.Key, long[]> removedHours = Hourly.contribution(old, -1);
                             FactEntity row = old == null ? new FactEntity() : old;
                             row.set(fact);
                             return (old == null ? row.persist() : Uni.createFrom().item(row))
-                                    .chain(() -> apply(removed, row));
+                                    .chain(() -> apply(removed, row)).chain(() -> applyHours(removedHours, row))
+                                    .chain(() -> gaps(fact));
                         });
                     }));
                 }));
+    }
+
+    private static Uni<Void> applyHours(Map<Hourly.Key, long[]> removed, FactEntity after) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var entry : Daily.delta(removed, Hourly.contribution(after, 1), Hourly.WIDTH)) {
+            Hourly.Key k = entry.getKey();
+            long[] v = entry.getValue();
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("insert into report_hourly "
+                    + "(hour, template_key, department, channel, priority, agent, created, resolved) values (?1, ?2, "
+                    + "?3, ?4, ?5, ?6, ?7, ?8) on conflict (hour, template_key, department, channel, priority, agent) "
+                    + "do update set created = report_hourly.created + excluded.created, "
+                    + "resolved = report_hourly.resolved + excluded.resolved")
+                    .setParameter(1, k.hour()).setParameter(2, k.template()).setParameter(3, k.department())
+                    .setParameter(4, k.channel()).setParameter(5, k.priority()).setParameter(6, k.agent())
+                    .setParameter(7, (int) v[0]).setParameter(8, (int) v[1]).executeUpdate().replaceWithVoid()));
+        }
+        return chain;
+    }
+
+    /** The ticket's next responses ({@code report_reply_gap}), rewritten whole; they go with the fact row. */
+    private static Uni<Void> gaps(Fact fact) {
+        Uni<Void> chain = Panache.getSession().chain(s -> s.flush().chain(() -> s.createNativeQuery(
+                "delete from report_reply_gap where ticket_id = ?1").setParameter(1, fact.ticketId())
+                .executeUpdate())).replaceWithVoid();
+        int seq = 0;
+        for (Fact.ReplyGap gap : fact.nextReplies()) {
+            int n = ++seq;
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("insert into "
+                    + "report_reply_gap (ticket_id, seq, asked_at, replied_at, replied_day, minutes, working) values "
+                    + "(?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, fact.ticketId()).setParameter(2, n)
+                    .setParameter(3, gap.askedAt().atOffset(java.time.ZoneOffset.UTC))
+                    .setParameter(4, gap.repliedAt().atOffset(java.time.ZoneOffset.UTC))
+                    .setParameter(5, gap.repliedDay()).setParameter(6, gap.minutes()).setParameter(7, gap.working())
+                    .executeUpdate()).replaceWithVoid());
+        }
+        return chain;
     }
 
     private Uni<BusinessCalendar> calendar(SlaPolicy policy) {

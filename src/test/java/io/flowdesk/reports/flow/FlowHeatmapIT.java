@@ -90,6 +90,27 @@ class FlowHeatmapIT {
                     String legend = driver.findElement(By.id("flow-legend")).getText();
                     assertTrue(legend.contains(zh ? "中位等待 + 处理时间" : "Median waiting + working time"), legend);
                     screenshot(driver, "flowmap-desktop-" + tag);
+                    // drill-down: a click on a step of the diagram lists the tickets behind it, as the API does
+                    List<String> expected = new java.util.ArrayList<>();
+                    send(app, "supervisor", "GET", "/api/reports/flow/it-incident/steps/taskRepair/tickets", null,
+                            language).forEach(n -> expected.add(n.path("number").asText()));
+                    assertEquals(java.util.Set.of(a, b), java.util.Set.copyOf(expected));
+                    driver.findElement(By.cssSelector("#flow-heatmap [data-element-id='taskRepair']")).click();
+                    wait.until(d -> !d.findElements(By.id("flow-step-tickets-table")).isEmpty());
+                    Browser.settle(driver);
+                    assertEquals(expected, rows(driver));
+                    String dialog = driver.findElement(By.id("flow-step-tickets")).getText();
+                    assertTrue(dialog.contains(zh ? "「维修」背后的工单" : "Tickets behind “Repair”"), dialog);
+                    screenshot(driver, "flowmap-drill-" + tag);
+                    driver.findElement(By.id("flow-step-tickets-close")).click();
+                    wait.until(d -> d.findElements(By.id("flow-step-tickets-table")).isEmpty());
+                    // and from the table, for the screen-reader and phone path
+                    js.executeScript("const b = document.querySelector(\"#flow-steps tr[data-step='taskDiagnosis'] "
+                            + "vaadin-button\"); b.scrollIntoView(); b.click();");
+                    wait.until(d -> !d.findElements(By.id("flow-step-tickets-table")).isEmpty());
+                    assertEquals(java.util.Set.of(a, b), java.util.Set.copyOf(rows(driver)));
+                    driver.findElement(By.id("flow-step-tickets-close")).click();
+                    wait.until(d -> d.findElements(By.id("flow-step-tickets-table")).isEmpty());
                     driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                     driver.navigate().refresh();
                     wait.until(d -> "true".equals(d.findElement(By.id("flow-heatmap")).getDomAttribute("data-ready")));
@@ -118,6 +139,11 @@ class FlowHeatmapIT {
                 driver.quit();
             }
         }
+    }
+
+    private static List<String> rows(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#flow-step-tickets-table tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-ticket")).toList();
     }
 
     private static String heat(JavascriptExecutor js, String id) {

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowdesk.reports.flow.internal.StepConsumer;
+import io.flowdesk.testing.Streams;
 import io.flowdesk.testing.Tickets;
+import io.flowdesk.tickets.TicketEventStream;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,6 +82,9 @@ class FlowStatsTest {
     static final Map<String, Object> FIXED = Map.of("fixed", true, "acceptanceNote", "好了");
     static final Map<String, Object> NOT_FIXED = Map.of("fixed", false, "acceptanceNote", "仍然卡纸");
 
+    @Inject
+    TicketEventStream stream;
+
     @Test
     void stepTimesReworkAndFlowCountsMatchTheHandComputedValues() throws Throwable {
         day = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
@@ -103,9 +110,10 @@ class FlowStatsTest {
         step(c, "incident-acceptance", 645, 655, FIXED);
         // a test ticket with very long steps: left out everywhere
         String test = ticket(660);
-        step(test, "incident-diagnosis", 1000, 1300, DIAGNOSIS);
         await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                 "update ticket set is_test = true where number = ?1").setParameter(1, test).executeUpdate())));
+        step(test, "incident-diagnosis", 1000, 1300, DIAGNOSIS);
+        Streams.drain(stream, StepConsumer.NAME);
 
         Map<String, Object> report = as("supervisor").header("Accept-Language", "en")
                 .get("/api/reports/flow/it-incident?from=" + day + "&to=" + day).then().statusCode(200).extract()
@@ -172,6 +180,29 @@ class FlowStatsTest {
         Map<String, Object> pinned = as("supervisor").get("/api/reports/flow/it-incident?from=" + day + "&to=" + day
                 + "&version=" + version).then().statusCode(200).extract().path("");
         assertEquals(3, ((Number) pinned.get("tickets")).intValue());
+
+        // the drill-down: the tickets behind a step, the slowest first, never the test ticket
+        List<Map<String, Object>> repairs = as("supervisor").get("/api/reports/flow/it-incident/steps/taskRepair/"
+                + "tickets?from=" + day + "&to=" + day).then().statusCode(200).extract().path("");
+        assertEquals(List.of(b, a, c), repairs.stream().map(r -> r.get("number")).toList(), repairs.toString());
+        assertEquals(2, ((Number) repairs.get(1).get("entries")).intValue(), "A was repaired twice");
+        assertEquals(105 * 60, ((Number) repairs.get(1).get("totalSeconds")).doubleValue(), SLACK_SECONDS * 2,
+                "A: 20 + 60 and 5 + 20 minutes");
+        List<Map<String, Object>> diagnoses = as("supervisor").get("/api/reports/flow/it-incident/steps/"
+                + "taskDiagnosis/tickets?from=" + day + "&to=" + day).then().statusCode(200).extract().path("");
+        assertEquals(List.of(c, a, b), diagnoses.stream().map(r -> r.get("number")).toList(), diagnoses.toString());
+        as("agent1").get("/api/reports/flow/it-incident/steps/taskRepair/tickets").then().statusCode(403);
+
+        // the rollups equal a recomputation from the whole history
+        await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                "delete from report_step").executeUpdate().chain(() -> s.createNativeQuery("delete from report_flow")
+                .executeUpdate()).chain(() -> s.createNativeQuery("update event_cursor set position = 0 where "
+                + "consumer = ?1").setParameter(1, StepConsumer.NAME).executeUpdate()))));
+        Streams.drain(stream, StepConsumer.NAME);
+        Map<String, Object> rebuilt = as("supervisor").header("Accept-Language", "en")
+                .get("/api/reports/flow/it-incident?from=" + day + "&to=" + day).then().statusCode(200).extract()
+                .path("");
+        assertEquals(report, rebuilt);
     }
 
     @Test

@@ -51,20 +51,39 @@ public class FlowReportResource {
     public Uni<ReportJson> report(@PathParam("template") String template, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("version") String version, @Context RoutingContext context) {
         Locale locale = RequestLocale.of(context);
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw InvalidInput.of("/to", Text.of("flowmap.error.rangeOrder"), "range");
-        }
-        Integer v = null;
-        if (version != null && !version.isBlank()) {
-            try {
-                v = Integer.parseInt(version.trim());
-            } catch (NumberFormatException e) {
-                throw InvalidInput.of("/version", Text.of("flowmap.error.version"), "integer");
+        Selection at = Selection.parse(from, to, version);
+        return stats.report(CurrentUser.of(identity), template, at.from(), at.to(), at.version())
+                .map(r -> json(r, locale));
+    }
+
+    /** The drill-down of one step: the tickets behind its numbers (at most 200, the slowest first). */
+    @GET
+    @Path("/{template}/steps/{step}/tickets")
+    public Uni<List<FlowStats.StepTicket>> stepTickets(@PathParam("template") String template,
+            @PathParam("step") String step, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("version") String version) {
+        Selection at = Selection.parse(from, to, version);
+        return stats.stepTickets(CurrentUser.of(identity), template, step, at.from(), at.to(), at.version());
+    }
+
+    /** The query's period and version, checked. */
+    record Selection(LocalDate from, LocalDate to, Integer version) {
+        static Selection parse(String from, String to, String version) {
+            LocalDate start = date("from", from);
+            LocalDate end = date("to", to);
+            if (start != null && end != null && end.isBefore(start)) {
+                throw InvalidInput.of("/to", Text.of("flowmap.error.rangeOrder"), "range");
             }
+            Integer v = null;
+            if (version != null && !version.isBlank()) {
+                try {
+                    v = Integer.parseInt(version.trim());
+                } catch (NumberFormatException e) {
+                    throw InvalidInput.of("/version", Text.of("flowmap.error.version"), "integer");
+                }
+            }
+            return new Selection(start, end, v);
         }
-        return stats.report(CurrentUser.of(identity), template, start, end, v).map(r -> json(r, locale));
     }
 
     public static ReportJson json(FlowStats.FlowReport r, Locale locale) {

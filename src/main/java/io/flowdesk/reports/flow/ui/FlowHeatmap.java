@@ -17,6 +17,23 @@ public class FlowHeatmap extends Component implements com.vaadin.flow.component.
         setId("flow-heatmap");
     }
 
+    /** A click on a user task of the diagram: its id. */
+    public com.vaadin.flow.shared.Registration addStepClickListener(java.util.function.Consumer<String> listener) {
+        return addListener(StepClick.class, e -> listener.accept(e.stepId));
+    }
+
+    /** The browser's {@code step-click} (see {@code fd-flow-heatmap.js}). */
+    @com.vaadin.flow.component.DomEvent("step-click")
+    public static class StepClick extends com.vaadin.flow.component.ComponentEvent<FlowHeatmap> {
+        final String stepId;
+
+        public StepClick(FlowHeatmap source, boolean fromClient,
+                @com.vaadin.flow.component.EventData("event.detail.id") String stepId) {
+            super(source, fromClient);
+            this.stepId = stepId;
+        }
+    }
+
     /** Draws the diagram; {@code dataJson}: {steps: {id: {color, bucket, label}}, flows: {id: taken}, noData}. */
     public void show(String bpmnXml, String dataJson) {
         getElement().removeAttribute("data-ready");

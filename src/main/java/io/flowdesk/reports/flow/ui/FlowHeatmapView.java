@@ -1,5 +1,7 @@
 package io.flowdesk.reports.flow.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -58,6 +60,7 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
     private final Div stepsTable = new Div();
     private final Div flowsTable = new Div();
     private Map<String, TemplateName> templates = Map.of();
+    private FlowReport shown;
 
     @Inject
     public FlowHeatmapView(FlowStats stats) {
@@ -107,6 +110,7 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         legend.setId("flow-legend");
         legend.addClassName("fd-flow-legend");
         heatmap.setWidthFull();
+        heatmap.addStepClickListener(this::drill);
         stepsTable.addClassName("fd-flow-table-wrap");
         flowsTable.addClassName("fd-flow-table-wrap");
         H3 flowsTitle = new H3(t("flowmap.view.flows"));
@@ -154,6 +158,7 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
 
     private void refresh() {
         FlowReport report = load(version.getValue());
+        shown = report;
         if (report == null) {
             return;
         }
@@ -216,7 +221,12 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         for (StepStats s : report.steps().stream().sorted(java.util.Comparator.comparingInt(
                 x -> position(report, x.stepId()))).toList()) {
             Element row = new Element("tr").setAttribute("data-step", s.stepId());
-            row.appendChild(new Element("th").setAttribute("scope", "row").setText(FlowTexts.stepName(s, locale)));
+            Element name = new Element("th").setAttribute("scope", "row");
+            Button open = new Button(FlowTexts.stepName(s, locale), e -> drill(s.stepId()));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            open.getElement().setAttribute("title", t("flowmap.drill.open"));
+            name.appendChild(open.getElement());
+            row.appendChild(name);
             for (String cell : List.of(String.valueOf(s.count()), d(s.waitMedian()), d(s.waitP90()),
                     d(s.workMedian()), d(s.workP90()), d(s.totalMedian()), String.valueOf(s.rework()))) {
                 row.appendChild(new Element("td").setText(cell));
@@ -245,6 +255,24 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         table.appendChild(body);
         flowsTable.getElement().removeAllChildren();
         flowsTable.getElement().appendChild(table);
+    }
+
+    /** Opens the tickets behind a step (from the table or a click on the diagram). */
+    private void drill(String stepId) {
+        FlowReport report = shown;
+        if (report == null) {
+            return;
+        }
+        StepStats step = report.steps().stream().filter(x -> x.stepId().equals(stepId)).findFirst().orElse(null);
+        if (step == null) {
+            return;
+        }
+        try {
+            StepTicketsDialog.open(FlowTexts.stepName(step, locale), Ui.await(() -> stats.stepTickets(user,
+                    report.templateKey(), stepId, from.getValue(), to.getValue(), version.getValue())), locale);
+        } catch (FlowDeskException e) {
+            Ui.error(Ui.message(e));
+        }
     }
 
     /** Where an element is defined in the diagram: the tables follow the diagram's order. */

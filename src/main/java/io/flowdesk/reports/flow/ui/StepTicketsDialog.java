@@ -1,0 +1,65 @@
+package io.flowdesk.reports.flow.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
+import io.flowdesk.reports.flow.FlowStats;
+import io.flowdesk.reports.flow.FlowStats.StepTicket;
+import io.flowdesk.reports.flow.FlowTexts;
+import io.flowdesk.shared.Text;
+import io.flowdesk.shared.ui.Ui;
+import java.util.List;
+import java.util.Locale;
+
+/** The drill-down of one step of the heatmap: the tickets behind its numbers, the slowest first, each a link. */
+final class StepTicketsDialog {
+
+    private StepTicketsDialog() {
+    }
+
+    static void open(String stepName, List<StepTicket> tickets, Locale locale) {
+        Dialog dialog = new Dialog();
+        dialog.setId("flow-step-tickets");
+        dialog.setHeaderTitle(Ui.text(Text.of("flowmap.drill.title", stepName)));
+        dialog.setWidth("min(760px, 96vw)");
+        Div body = new Div();
+        body.addClassName("fd-flow-table-wrap");
+        if (tickets.isEmpty()) {
+            body.add(new Span(Ui.text(Text.of("flowmap.drill.none"))));
+        } else {
+            body.add(new Span(Ui.text(Text.of(tickets.size() >= FlowStats.STEP_TICKETS_LIMIT
+                    ? "flowmap.drill.limited" : "flowmap.drill.count", tickets.size()))));
+            Element table = new Element("table").setAttribute("id", "flow-step-tickets-table");
+            table.getClassList().add("fd-flow-steps");
+            Element head = new Element("tr");
+            for (String key : List.of("ticket", "title", "entries", "wait", "work", "total")) {
+                head.appendChild(new Element("th").setAttribute("scope", "col")
+                        .setText(Ui.text(Text.of("flowmap.drill.col." + key))));
+            }
+            table.appendChild(new Element("thead").appendChild(head));
+            Element rows = new Element("tbody");
+            for (StepTicket t : tickets) {
+                Element row = new Element("tr").setAttribute("data-ticket", t.number());
+                Element number = new Element("th").setAttribute("scope", "row");
+                number.appendChild(new Anchor("tickets/" + t.number(), t.number()).getElement());
+                row.appendChild(number);
+                row.appendChild(new Element("td").setText(t.title()).setAttribute("style", "text-align: start"));
+                row.appendChild(new Element("td").setText(String.valueOf(t.entries())));
+                for (Long seconds : new Long[] {t.waitSeconds(), t.workSeconds(), t.totalSeconds()}) {
+                    row.appendChild(new Element("td").setText(FlowTexts.duration(seconds, locale)));
+                }
+                rows.appendChild(row);
+            }
+            table.appendChild(rows);
+            body.getElement().appendChild(table);
+        }
+        dialog.add(body);
+        Button close = new Button(Ui.text(Text.of("flowmap.drill.close")), e -> dialog.close());
+        close.setId("flow-step-tickets-close");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+}
