@@ -244,27 +244,6 @@ public class WorkflowEngine {
         }
     }
 
-    /** A sequence flow taken by a ticket's process (from the engine's history), for the flow reports. */
-    public record TakenFlow(long ticketId, String flowId) {
-    }
-
-    /** Every sequence flow taken by the process instances of one process definition, once per time taken. */
-    public List<TakenFlow> takenFlows(String processDefinitionId) {
-        var history = engine().getHistoryService();
-        Map<String, Long> tickets = new HashMap<>();
-        history.createHistoricProcessInstanceQuery().processDefinitionId(processDefinitionId).list()
-                .forEach(p -> {
-                    Long ticketId = OutboxListener.parse(p.getBusinessKey());
-                    if (ticketId != null) {
-                        tickets.put(p.getId(), ticketId);
-                    }
-                });
-        return history.createHistoricActivityInstanceQuery().processDefinitionId(processDefinitionId)
-                .activityType("sequenceFlow").list().stream()
-                .filter(a -> tickets.containsKey(a.getProcessInstanceId()))
-                .map(a -> new TakenFlow(tickets.get(a.getProcessInstanceId()), a.getActivityId())).toList();
-    }
-
     /** The sequence flows one process instance took, one entry per time taken (Flowable's history). */
     public List<String> takenFlowsOf(String processInstanceId) {
         return engine().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)

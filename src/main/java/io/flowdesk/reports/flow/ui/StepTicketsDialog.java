@@ -36,8 +36,12 @@ final class StepTicketsDialog {
             table.getClassList().add("fd-flow-steps");
             Element head = new Element("tr");
             for (String key : List.of("ticket", "title", "entries", "wait", "work", "total")) {
-                head.appendChild(new Element("th").setAttribute("scope", "col")
-                        .setText(Ui.text(Text.of("flowmap.drill.col." + key))));
+                Element th = new Element("th").setAttribute("scope", "col")
+                        .setText(Ui.text(Text.of("flowmap.drill.col." + key)));
+                if (key.equals("title")) {
+                    th.setAttribute("style", "text-align: start");
+                }
+                head.appendChild(th);
             }
             table.appendChild(new Element("thead").appendChild(head));
             Element rows = new Element("tbody");
