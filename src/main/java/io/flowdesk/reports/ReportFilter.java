@@ -12,13 +12,27 @@ import java.util.Set;
 
 /**
  * What a report covers: days {@code from}..{@code to} inclusive (in the reporting zone) and optional equality filters
- * on the fact row's dimensions ({@code null} = any).
+ * on the fact row's dimensions ({@code null} = any). {@link #NONE} as a department or agent selects the rows that
+ * have none (an empty value in the fact row).
  */
 public record ReportFilter(LocalDate from, LocalDate to, String template, String department, String channel,
-        String priority) {
+        String priority, String agent) {
 
     public static final int MAX_DAYS = 366;
+    /** The filter value for "no department" / "no agent" (the fact row holds an empty string). */
+    public static final String NONE = "-";
     static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
+
+    /** Without an agent filter (the first slice's shape). */
+    public ReportFilter(LocalDate from, LocalDate to, String template, String department, String channel,
+            String priority) {
+        this(from, to, template, department, channel, priority, null);
+    }
+
+    /** The same filter over other days. */
+    public ReportFilter between(LocalDate start, LocalDate end) {
+        return new ReportFilter(start, end, template, department, channel, priority, agent);
+    }
 
     public long days() {
         return ChronoUnit.DAYS.between(from, to) + 1;
@@ -27,7 +41,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String template, String
     /** The period of the same length just before this one (for trends). */
     public ReportFilter previous() {
         long days = days();
-        return new ReportFilter(from.minusDays(days), from.minusDays(1), template, department, channel, priority);
+        return between(from.minusDays(days), from.minusDays(1));
     }
 
     /**
@@ -36,6 +50,12 @@ public record ReportFilter(LocalDate from, LocalDate to, String template, String
      */
     public static ReportFilter parse(String from, String to, String template, String department, String channel,
             String priority, LocalDate today) {
+        return parse(from, to, template, department, channel, priority, null, today);
+    }
+
+    /** As above, with an agent (user name) filter. */
+    public static ReportFilter parse(String from, String to, String template, String department, String channel,
+            String priority, String agent, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate end = date("to", to, errors);
         LocalDate start = date("from", from, errors);
@@ -55,7 +75,9 @@ public record ReportFilter(LocalDate from, LocalDate to, String template, String
         String tpl = blank(template);
         String dep = blank(department);
         String ch = blank(channel);
-        for (String[] check : new String[][] {{"template", tpl}, {"department", dep}, {"channel", ch}}) {
+        String ag = blank(agent);
+        for (String[] check : new String[][] {{"template", tpl}, {"department", dep}, {"channel", ch},
+            {"agent", ag}}) {
             if (check[1] != null && (check[1].length() > 100 || !check[1].matches("[\\p{L}\\p{N}._:-]+"))) {
                 errors.add(error(check[0], "reports.error.dimension", "pattern"));
             }
@@ -63,7 +85,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String template, String
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors.get(0).text(), errors);
         }
-        return new ReportFilter(start, end, tpl, dep, ch, p);
+        return new ReportFilter(start, end, tpl, dep, ch, p, ag);
     }
 
     private static LocalDate date(String name, String value, List<FieldError> errors) {

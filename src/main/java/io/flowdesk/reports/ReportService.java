@@ -42,7 +42,8 @@ public class ReportService {
             "fcr", "csat");
 
     public static final List<String> BUCKETS = List.of("lt1d", "1to3d", "3to7d", "7to30d", "gt30d");
-    public static final List<String> DIMENSIONS = List.of("agent", "department", "channel", "template");
+    public static final List<String> DIMENSIONS = List.of("agent", "department", "channel", "template",
+            "category");
 
     @Inject
     AgroalDataSource dataSource;
@@ -79,7 +80,7 @@ public class ReportService {
     // --- headline -------------------------------------------------------------------------------------------
 
     private Summary.Headline headline(Connection c, ReportFilter f) throws SQLException {
-        Where w = where(f);
+        FactSql.Where w = where(f);
         String created = "created_day between ? and ?";
         String resolved = "resolved_day between ? and ?";
         String firstResolved = "(first_resolved_at at time zone ?)::date between ? and ?";
@@ -91,7 +92,7 @@ public class ReportService {
                 + "count(*) filter (where reopened_count > 0 and " + firstResolved + "), "
                 + "count(csat) filter (where " + resolved + "), avg(csat) filter (where " + resolved + ") "
                 + "from report_ticket_fact where (" + created + " or " + resolved + " or " + firstResolved + ")"
-                + w.sql;
+                + w.sql();
         List<Object> params = new ArrayList<>();
         Object[] cr = {f.from(), f.to()};
         Object[] fr = {zone().getId(), f.from(), f.to()};
@@ -103,7 +104,7 @@ public class ReportService {
         add(params, fr, fr); // first resolved, reopened
         add(params, cr, cr); // csat
         add(params, cr, cr, fr); // where
-        params.addAll(w.params);
+        params.addAll(w.params());
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             rs.next();
             long nCreated = rs.getLong(1);
@@ -126,13 +127,13 @@ public class ReportService {
 
     /** Next responses whose staff reply falls in the period (docs/metrics.md). */
     private Summary.Duration nextResponse(Connection c, ReportFilter f) throws SQLException {
-        Where w = where(f, "f.");
+        FactSql.Where w = where(f, "f.");
         List<Object> params = new ArrayList<>(List.of(f.from(), f.to()));
-        params.addAll(w.params);
+        params.addAll(w.params());
         try (PreparedStatement ps = prepare(c, "select count(*), avg(g.working), percentile_cont(0.5) within group "
                 + "(order by g.working), avg(g.minutes), percentile_cont(0.5) within group (order by g.minutes) from "
                 + "report_reply_gap g join report_ticket_fact f on f.ticket_id = g.ticket_id where g.replied_day "
-                + "between ? and ?" + w.sql, params); ResultSet rs = ps.executeQuery()) {
+                + "between ? and ?" + w.sql(), params); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return duration(rs, 1);
         }
@@ -152,15 +153,15 @@ public class ReportService {
     }
 
     private Map<Integer, Long> csatDistribution(Connection c, ReportFilter f) throws SQLException {
-        Where w = where(f);
+        FactSql.Where w = where(f);
         Map<Integer, Long> out = new TreeMap<>();
         for (int i = 1; i <= 5; i++) {
             out.put(i, 0L);
         }
         List<Object> params = new ArrayList<>(List.of(f.from(), f.to()));
-        params.addAll(w.params);
+        params.addAll(w.params());
         try (PreparedStatement ps = prepare(c, "select csat, count(*) from report_ticket_fact where csat is not null "
-                + "and resolved_day between ? and ?" + w.sql + " group by csat", params);
+                + "and resolved_day between ? and ?" + w.sql() + " group by csat", params);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getInt(1), rs.getLong(2));
@@ -171,16 +172,16 @@ public class ReportService {
 
     /** Per target: outcomes whose clock stopped in the period, met / total (test tickets have no fact row). */
     private List<Summary.Sla> sla(Connection c, ReportFilter f) throws SQLException {
-        Where w = where(f, "f.");
+        FactSql.Where w = where(f, "f.");
         List<Object> params = new ArrayList<>(List.of(start(f), end(f)));
-        params.addAll(w.params);
+        params.addAll(w.params());
         Map<String, Summary.Sla> out = new LinkedHashMap<>();
         for (String target : List.of("FIRST_RESPONSE", "NEXT_RESPONSE", "RESOLUTION", "STEP")) {
             out.put(target, new Summary.Sla(target, 0, 0, null));
         }
         try (PreparedStatement ps = prepare(c, "select o.target, count(*), count(*) filter (where o.met) from "
                 + "sla_outcome o join report_ticket_fact f on f.ticket_id = o.ticket_id where o.stopped_at >= ? and "
-                + "o.stopped_at < ?" + w.sql + " group by o.target", params); ResultSet rs = ps.executeQuery()) {
+                + "o.stopped_at < ?" + w.sql() + " group by o.target", params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long total = rs.getLong(2);
                 long met = rs.getLong(3);
@@ -193,15 +194,23 @@ public class ReportService {
     // --- per day, backlog, groups ---------------------------------------------------------------------------
 
     private List<Summary.Day> days(Connection c, ReportFilter f) throws SQLException {
-        Where w = where(f);
+        FactSql.Where w = where(f);
         List<Object> params = new ArrayList<>(List.of(f.from(), f.to()));
-        params.addAll(w.params);
+        params.addAll(w.params());
         Map<LocalDate, long[]> byDay = new TreeMap<>();
         for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
             byDay.put(d, new long[2]);
         }
-        try (PreparedStatement ps = prepare(c, "select day, sum(created), sum(resolved) from report_daily where day "
-                + "between ? and ?" + w.sql + " group by day", params); ResultSet rs = ps.executeQuery()) {
+        String sql = "select day, sum(created), sum(resolved) from report_daily where day between ? and ?" + w.sql()
+                + " group by day";
+        if (f.agent() != null) { // report_daily has no agent: regroup the fact rows instead
+            sql = "select day, sum(c), sum(r) from (select created_day as day, 1 as c, 0 as r from report_ticket_fact "
+                    + "where created_day between ? and ?" + w.sql() + " union all select resolved_day, 0, 1 from "
+                    + "report_ticket_fact where resolved_day between ? and ?" + w.sql() + ") x group by day";
+            params.addAll(List.of(f.from(), f.to()));
+            params.addAll(w.params());
+        }
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 byDay.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3)});
             }
@@ -213,19 +222,16 @@ public class ReportService {
 
     /** Tickets open at the end of the period (or now, when that is earlier), by age. */
     private List<Summary.Bucket> backlog(Connection c, ReportFilter f) throws SQLException {
-        Instant end = end(f);
-        Instant now = FlowClock.instant();
-        Instant asOf = now.isBefore(end) ? now : end;
-        Where w = where(f);
-        List<Object> params = new ArrayList<>(List.of(asOf, asOf, asOf));
-        params.addAll(w.params);
+        Instant asOf = FactSql.backlogAt(f, zone(), FlowClock.instant());
+        FactSql.Where w = where(f);
+        List<Object> params = new ArrayList<>(List.of(asOf, asOf, asOf, asOf, asOf, asOf));
+        params.addAll(w.params());
         long[] counts = new long[BUCKETS.size()];
-        try (PreparedStatement ps = prepare(c, "select extract(epoch from (?::timestamptz - created_at)) from "
-                + "report_ticket_fact where created_at < ? and (resolved_at is null or resolved_at >= ?)" + w.sql,
-                params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, "select " + FactSql.BACKLOG_BUCKET + ", count(*) from "
+                + "report_ticket_fact where " + FactSql.OPEN_AT + w.sql() + " group by 1", params);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                double hours = rs.getDouble(1) / 3600.0;
-                counts[hours < 24 ? 0 : hours < 72 ? 1 : hours < 168 ? 2 : hours < 720 ? 3 : 4]++;
+                counts[rs.getInt(1)] = rs.getLong(2);
             }
         }
         List<Summary.Bucket> out = new ArrayList<>();
@@ -235,27 +241,40 @@ public class ReportService {
         return out;
     }
 
+    /** Per dimension value: created, resolved, median resolution, resolved after a reopen, and open now. */
     private Map<String, List<Summary.Group>> groups(Connection c, ReportFilter f) throws SQLException {
         Map<String, List<Summary.Group>> out = new LinkedHashMap<>();
-        Where w = where(f);
+        FactSql.Where w = where(f);
+        Instant now = FlowClock.instant();
         for (String dimension : DIMENSIONS) {
-            String column = "template".equals(dimension) ? "template_key" : dimension;
+            String column = switch (dimension) {
+                case "template" -> "template_key";
+                case "category" -> FactSql.CATEGORY;
+                default -> dimension;
+            };
             List<Object> params = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 4; i++) {
                 params.add(f.from());
                 params.add(f.to());
             }
-            params.addAll(w.params);
+            params.addAll(List.of(now, now));
+            for (int i = 0; i < 2; i++) {
+                params.add(f.from());
+                params.add(f.to());
+            }
+            params.addAll(List.of(now, now));
+            params.addAll(w.params());
             List<Summary.Group> rows = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, "select " + column + ", count(*) filter (where created_day between "
                     + "? and ?), count(*) filter (where resolved_day between ? and ?), percentile_cont(0.5) within "
                     + "group (order by resolution_working) filter (where resolved_day between ? and ?), count(*) "
-                    + "filter (where reopened_count > 0 and resolved_day between ? and ?) from report_ticket_fact "
-                    + "where (created_day between ? and ? or resolved_day between ? and ?)" + w.sql + " group by "
-                    + column + " order by 3 desc, 2 desc, 1", params); ResultSet rs = ps.executeQuery()) {
+                    + "filter (where reopened_count > 0 and resolved_day between ? and ?), count(*) filter (where "
+                    + FactSql.OPEN_AT + ") from report_ticket_fact where (created_day between ? and ? or "
+                    + "resolved_day between ? and ? or (" + FactSql.OPEN_AT + "))" + w.sql() + " group by "
+                    + column + " order by 3 desc, 2 desc, 6 desc, 1", params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Summary.Group(rs.getString(1), rs.getLong(2), rs.getLong(3), round(number(rs, 4)),
-                            rs.getLong(5)));
+                            rs.getLong(5), rs.getLong(6)));
                 }
             }
             out.put(dimension, rows);
@@ -276,9 +295,9 @@ public class ReportService {
      */
     public void facts(CurrentUser user, ReportFilter f, RowSink sink) {
         check(user);
-        Where w = where(f);
+        FactSql.Where w = where(f);
         List<Object> params = new ArrayList<>(List.of(f.from(), f.to()));
-        params.addAll(w.params);
+        params.addAll(w.params());
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
@@ -286,7 +305,7 @@ public class ReportService {
                     + " calendar_key, created_at, first_reply_at, first_reply_minutes, first_reply_working, "
                     + "first_resolved_at, resolution_minutes, resolution_working, resolved_at, full_resolution_minutes,"
                     + " full_resolution_working, reopened_count, staff_replies, customer_replies, fcr, csat from "
-                    + "report_ticket_fact where created_day between ? and ?" + w.sql
+                    + "report_ticket_fact where created_day between ? and ?" + w.sql()
                     + " order by created_at, ticket_id", params)) {
                 ps.setFetchSize(500);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -321,33 +340,20 @@ public class ReportService {
 
     // --- helpers --------------------------------------------------------------------------------------------
 
-    private record Where(String sql, List<Object> params) {
+    private static FactSql.Where where(ReportFilter f) {
+        return FactSql.where(f, "");
     }
 
-    private static Where where(ReportFilter f) {
-        return where(f, "");
-    }
-
-    private static Where where(ReportFilter f, String alias) {
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        String[][] dims = {{"template_key", f.template()}, {"department", f.department()},
-            {"channel", f.channel()}, {"priority", f.priority()}};
-        for (String[] d : dims) {
-            if (d[1] != null) {
-                sql.append(" and ").append(alias).append(d[0]).append(" = ?");
-                params.add(d[1]);
-            }
-        }
-        return new Where(sql.toString(), params);
+    private static FactSql.Where where(ReportFilter f, String alias) {
+        return FactSql.where(f, alias);
     }
 
     private Instant start(ReportFilter f) {
-        return f.from().atStartOfDay(zone()).toInstant();
+        return FactSql.start(f, zone());
     }
 
     private Instant end(ReportFilter f) {
-        return f.to().plusDays(1).atStartOfDay(zone()).toInstant();
+        return FactSql.end(f, zone());
     }
 
     private static void add(List<Object> params, Object[]... groups) {
@@ -357,16 +363,7 @@ public class ReportService {
     }
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof Instant at) {
-                ps.setTimestamp(i + 1, Timestamp.from(at));
-            } else {
-                ps.setObject(i + 1, p);
-            }
-        }
-        return ps;
+        return FactSql.prepare(c, sql, params);
     }
 
     private static Double number(ResultSet rs, int at) throws SQLException {

@@ -32,7 +32,11 @@ public record Summary(LocalDate from, LocalDate to, LocalDate previousFrom, Loca
     public record Bucket(String bucket, long count) {
     }
 
-    /** One value of a dimension (agent, department, channel, template). */
-    public record Group(String key, long created, long resolved, Double medianResolutionWorking, long reopened) {
+    /**
+     * One value of a dimension (agent, department, channel, template, category): created and resolved in the period,
+     * median first-resolution working minutes and reopened among those resolved, and open now.
+     */
+    public record Group(String key, long created, long resolved, Double medianResolutionWorking, long reopened,
+            long open) {
     }
 }

@@ -61,6 +61,8 @@ public class FactEntity extends PanacheEntityBase {
     public Integer csat;
     @Column(name = "last_event_id")
     public long lastEventId;
+    /** The ticket form's {@code category} value, empty when it has none (ADR 0034). */
+    public String category = "";
 
     void set(Fact f) {
         ticketId = f.ticketId();

@@ -86,7 +86,7 @@ public class ReportsConsumer implements TicketEventConsumer {
     private Uni<Void> ticket(long id, List<SlaPolicy> all) {
         return Panache.getSession().chain(session -> session.createNativeQuery("select t.number, t.template_key, "
                 + "t.channel, t.priority, t.created_at, t.is_test, coalesce(case when u.tier = 'vip' or o.tier = 'vip' "
-                + "then 'vip' else u.tier end, 'standard') from ticket t left join app_user u on u.id = "
+                + "then 'vip' else u.tier end, 'standard'), t.data_json from ticket t left join app_user u on u.id = "
                 + "t.customer_user_id left join organisation o on o.key = u.organisation_key where t.id = ?1",
                 Object[].class).setParameter(1, id).getResultList()
                 .chain(rows -> {
@@ -108,6 +108,7 @@ public class ReportsConsumer implements TicketEventConsumer {
                             Map<Hourly.Key, long[]> removedHours = Hourly.contribution(old, -1);
                             FactEntity row = old == null ? new FactEntity() : old;
                             row.set(fact);
+                            row.category = category((String) r[7]);
                             return (old == null ? row.persist() : Uni.createFrom().item(row))
                                     .chain(() -> apply(removed, row)).chain(() -> applyHours(removedHours, row))
                                     .chain(() -> gaps(fact));
@@ -195,6 +196,17 @@ public class ReportsConsumer implements TicketEventConsumer {
                     }
                     return events;
                 });
+    }
+
+    /** The ticket data's top-level {@code category} (the form field of that name), at most 100 characters. */
+    static String category(String dataJson) {
+        try {
+            var value = dataJson == null ? null : io.flowdesk.shared.Json.parse(dataJson).get("category");
+            String text = value == null || !value.isValueNode() || value.isNull() ? "" : value.asText().strip();
+            return text.length() > 100 ? text.substring(0, 100) : text;
+        } catch (RuntimeException malformed) {
+            return "";
+        }
     }
 
     static Instant instant(Object value) {

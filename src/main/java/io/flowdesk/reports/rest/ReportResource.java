@@ -35,10 +35,11 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Summary summary(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("template") String template, @QueryParam("department") String department,
-            @QueryParam("channel") String channel, @QueryParam("priority") String priority) {
+            @QueryParam("channel") String channel, @QueryParam("priority") String priority,
+            @QueryParam("agent") String agent) {
         CurrentUser user = CurrentUser.of(identity);
         ReportService.check(user);
-        return reports.summary(user, ReportFilter.parse(from, to, template, department, channel, priority,
+        return reports.summary(user, ReportFilter.parse(from, to, template, department, channel, priority, agent,
                 reports.today()));
     }
 
