@@ -61,7 +61,7 @@ class HoursTest {
                 .statusCode(200).body("peak", Matchers.nullValue());
         as("agent1").get("/api/reports/hours").then().statusCode(403);
         as("supervisor").header("Accept-Language", "en").queryParam("from", "someday").get("/api/reports/hours")
-                .then().statusCode(422).body("detail", Matchers.containsString("From"));
+                .then().statusCode(422).body("detail", Matchers.containsString("Start date"));
     }
 
     private static Map<String, Object> cell(List<Map<String, Object>> cells, int weekday, int hour) {
