@@ -95,7 +95,8 @@ class DashboardIT {
 
                     // a headline number: the tile's figure is the dialog's total
                     String created = driver.findElement(By.cssSelector("#dash-tile-created .fd-dash-tile-value"))
-                            .getText().replace(",", "");
+                            .getDomProperty("textContent").replace(",", "").strip();
+                    assertTrue(created.matches("\\d+"), created);
                     Browser.click(driver, "dash-tile-created");
                     assertEquals(created, dialog(driver).getDomAttribute("data-total"));
                     closeDialog(driver);

@@ -134,7 +134,9 @@ final class DashboardCharts {
             option.put("xAxis", value);
             option.put("yAxis", category);
         } else {
-            category.put("axisLabel", Map.of("hideOverlap", true));
+            // a few categories (buckets, targets, ratings): every label, wrapped; days: as many as fit
+            category.put("axisLabel", categories.size() <= 6 ? Map.of("interval", 0, "width", 64, "overflow",
+                    "break") : Map.of("hideOverlap", true));
             value.put("name", t("dashboard.axis.count"));
             option.put("xAxis", category);
             option.put("yAxis", value);
