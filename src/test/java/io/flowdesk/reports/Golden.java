@@ -20,28 +20,28 @@ import java.util.function.Supplier;
  * A small builder of ticket histories with known times: it writes the ticket row and its events exactly as the
  * tickets feature records them (same kinds and details), so the reports consumer sees a real stream.
  */
-final class Golden {
+public final class Golden {
 
     private final AgroalDataSource db;
-    final String template = "golden-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String template = "golden-" + UUID.randomUUID().toString().substring(0, 8);
     private int seq;
 
-    Golden(AgroalDataSource db) {
+    public Golden(AgroalDataSource db) {
         this.db = db;
     }
 
-    static Instant at(String shanghai) {
+    public static Instant at(String shanghai) {
         return OffsetDateTime.parse(shanghai + "+08:00").toInstant();
     }
 
-    final class T {
-        final long id;
+    public final class T {
+        public final long id;
 
         T(long id) {
             this.id = id;
         }
 
-        T event(String at, String kind, String actor, String details, boolean internal) throws SQLException {
+        public T event(String at, String kind, String actor, String details, boolean internal) throws SQLException {
             try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket_event"
                     + " (ticket_id, at, kind, actor, summary, details_json, internal) values (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
@@ -72,7 +72,7 @@ final class Golden {
             return event(at, "NOTE", agent, "{\"text\":\"note\",\"authorKind\":\"staff\"}", true);
         }
 
-        T task(String at, String department) throws SQLException {
+        public T task(String at, String department) throws SQLException {
             return event(at, "TASK_STARTED", null, io.flowdesk.shared.Json.MAPPER.createObjectNode().put("task", "处理")
                     .put("taskEn", "Handle").put("department", department).toString(), true);
         }
@@ -81,7 +81,7 @@ final class Golden {
             return event(at, "TASK_CLAIMED", agent, "{\"task\":\"处理\",\"taskEn\":\"Handle\"}", true);
         }
 
-        T ended(String at) throws SQLException {
+        public T ended(String at) throws SQLException {
             return event(at, "ENDED", null, "{\"from\":\"OPEN\",\"to\":\"RESOLVED\"}", false);
         }
 
@@ -94,36 +94,43 @@ final class Golden {
         }
     }
 
-    T ticket(String createdAt, boolean test) throws SQLException {
+    public T ticket(String createdAt, boolean test) throws SQLException {
         return ticket(createdAt, test, "P3", "web");
     }
 
     T ticket(String createdAt, boolean test, String priority, String channel) throws SQLException {
+        return ticket(createdAt, test, priority, channel, template, "{}");
+    }
+
+    /** A ticket of any template key (e.g. a shipped one, whose forms give the fields) with its form data. */
+    public T ticket(String createdAt, boolean test, String priority, String channel, String templateKey,
+            String dataJson) throws SQLException {
         long id;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket (number, "
                 + "template_version_id, template_key, ticket_type, title, priority, status, channel, created_by, "
                 + "data_json, engine_state, created_at, updated_at, is_test) values (?, (select min(id) from "
-                + "template_version), ?, 'golden', 'golden', ?, 'OPEN', ?, 'agent1', '{}', 'ENDED', ?, ?, ?) "
+                + "template_version), ?, 'golden', 'golden', ?, 'OPEN', ?, 'agent1', ?, 'ENDED', ?, ?, ?) "
                 + "returning id")) {
             ps.setString(1, template.substring(7) + "-" + (++seq));
-            ps.setString(2, template);
+            ps.setString(2, templateKey);
             ps.setString(3, priority);
             ps.setString(4, channel);
-            ps.setTimestamp(5, Timestamp.from(at(createdAt)));
+            ps.setString(5, dataJson);
             ps.setTimestamp(6, Timestamp.from(at(createdAt)));
-            ps.setBoolean(7, test);
+            ps.setTimestamp(7, Timestamp.from(at(createdAt)));
+            ps.setBoolean(8, test);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
         }
         T t = new T(id);
-        t.event(createdAt, "CREATED", "agent1", "{\"channel\":\"" + channel + "\",\"template\":\"" + template
+        t.event(createdAt, "CREATED", "agent1", "{\"channel\":\"" + channel + "\",\"template\":\"" + templateKey
                 + " v1\"}", false);
         return t;
     }
 
-    static <T> T await(Supplier<Uni<T>> work) throws Throwable {
+    public static <T> T await(Supplier<Uni<T>> work) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(work);
     }
 
@@ -133,7 +140,7 @@ final class Golden {
     }
 
     /** Lets the named consumer catch up with the whole stream. */
-    static void drain(TicketEventStream stream, String name) throws Throwable {
+    public static void drain(TicketEventStream stream, String name) throws Throwable {
         long end = System.nanoTime() + 60_000_000_000L;
         while (true) {
             await(() -> stream.drain(name));
