@@ -40,7 +40,7 @@ public final class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation}: one workload (for profiling), not the full table. */
+    /** {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation|fields}: one workload (for profiling), not the full table. */
     static String ONLY;
 
     /** {@code --timers=N}: how many timers (and SLA deadlines) the timer and deadline workloads let fall due (default 10,000). */
@@ -51,6 +51,9 @@ public final class Bench {
 
     /** {@code --tickets=N}: how many open tickets the recompute workload recomputes (default 100,000; smoke 200). */
     static Integer TICKETS;
+
+    /** The command line ({@code --field-tickets=N}: the field-report workload's size, default 1,000,000; smoke 2,000). */
+    static String[] ARGS = new String[0];
 
     private final boolean smoke;
     private final Results results = new Results();
@@ -71,6 +74,7 @@ public final class Bench {
                 .findFirst().orElse(null);
         AGENTS = intArg(args, "--agents=");
         TICKETS = intArg(args, "--tickets=");
+        ARGS = args;
         long started = System.nanoTime();
         Bench bench = new Bench(smoke);
         bench.run();
@@ -127,6 +131,9 @@ public final class Bench {
         }
         if (wants("validation")) {
             validationWorkload();
+        }
+        if (wants("fields")) {
+            new FieldsBench(smoke, results, intArg(ARGS, "--field-tickets=")).run();
         }
     }
 

@@ -13,8 +13,16 @@ import java.time.format.DateTimeFormatter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-/** CSV and XLSX (FastExcel, streaming) writers over {@link ReportService#facts}: constant memory, no row limit. */
-final class Exports {
+/**
+ * CSV and XLSX (FastExcel, streaming) writers over a stream of rows ({@link ReportService#facts}, the field report, a
+ * background export job): constant memory, no row limit.
+ */
+public final class Exports {
+
+    /** Hands every row to the sink, in order (a streaming query or a list). */
+    public interface Rows {
+        void each(ReportService.RowSink sink);
+    }
 
     /** Instants are written in the reporting zone, ISO-8601 with offset, identical in both formats. */
     static String instant(Instant at, ZoneId zone) {
@@ -35,13 +43,17 @@ final class Exports {
     }
 
     static void csv(ReportService service, CurrentUser user, ReportFilter f, OutputStream out) {
-        ZoneId zone = service.zone();
+        csv(ReportService.COLUMNS, sink -> service.facts(user, f, sink), service.zone(), out);
+    }
+
+    /** UTF-8 with BOM, CRLF, quoted where needed, no formula from data. */
+    public static void csv(java.util.List<String> columns, Rows rows, ZoneId zone, OutputStream out) {
         try {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             w.write('\uFEFF'); // Excel opens UTF-8 (Chinese) correctly only with the BOM
-            w.write(String.join(",", ReportService.COLUMNS));
+            w.write(String.join(",", columns));
             w.write("\r\n");
-            service.facts(user, f, cells -> {
+            rows.each(cells -> {
                 for (int i = 0; i < cells.length; i++) {
                     if (i > 0) {
                         w.write(',');
@@ -66,15 +78,19 @@ final class Exports {
     }
 
     static void xlsx(ReportService service, CurrentUser user, ReportFilter f, OutputStream out) {
-        ZoneId zone = service.zone();
+        xlsx("tickets", ReportService.COLUMNS, sink -> service.facts(user, f, sink), service.zone(), out);
+    }
+
+    /** One sheet, the columns as its first row; rows flushed every 1,000. */
+    public static void xlsx(String sheet, java.util.List<String> columns, Rows rows, ZoneId zone, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "FlowDesk", "1.0");
-            Worksheet ws = wb.newWorksheet("tickets");
-            for (int i = 0; i < ReportService.COLUMNS.size(); i++) {
-                ws.value(0, i, ReportService.COLUMNS.get(i));
+            Worksheet ws = wb.newWorksheet(sheet);
+            for (int i = 0; i < columns.size(); i++) {
+                ws.value(0, i, columns.get(i));
             }
             int[] row = {1};
-            service.facts(user, f, cells -> {
+            rows.each(cells -> {
                 int r = row[0]++;
                 for (int i = 0; i < cells.length; i++) {
                     Object v = cells[i];

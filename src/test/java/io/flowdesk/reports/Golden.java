@@ -112,28 +112,35 @@ public final class Golden {
     }
 
     public T ticket(String createdAt, boolean test, String priority, String channel) throws SQLException {
+        return ticket(createdAt, test, priority, channel, template, "{}");
+    }
+
+    /** A ticket of any template key (e.g. a shipped one, whose forms give the fields) with its form data. */
+    public T ticket(String createdAt, boolean test, String priority, String channel, String templateKey,
+            String dataJson) throws SQLException {
         long id;
         String number;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket (number, "
                 + "template_version_id, template_key, ticket_type, title, priority, status, channel, created_by, "
                 + "data_json, engine_state, created_at, updated_at, is_test) values (?, (select min(id) from "
-                + "template_version), ?, 'golden', 'golden', ?, 'OPEN', ?, 'agent1', '{}', 'ENDED', ?, ?, ?) "
+                + "template_version), ?, 'golden', 'golden', ?, 'OPEN', ?, 'agent1', ?, 'ENDED', ?, ?, ?) "
                 + "returning id")) {
             number = template.substring(7) + "-" + (++seq);
             ps.setString(1, number);
-            ps.setString(2, template);
+            ps.setString(2, templateKey);
             ps.setString(3, priority);
             ps.setString(4, channel);
-            ps.setTimestamp(5, Timestamp.from(at(createdAt)));
+            ps.setString(5, dataJson);
             ps.setTimestamp(6, Timestamp.from(at(createdAt)));
-            ps.setBoolean(7, test);
+            ps.setTimestamp(7, Timestamp.from(at(createdAt)));
+            ps.setBoolean(8, test);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
         }
         T t = new T(id, number);
-        t.event(createdAt, "CREATED", "agent1", "{\"channel\":\"" + channel + "\",\"template\":\"" + template
+        t.event(createdAt, "CREATED", "agent1", "{\"channel\":\"" + channel + "\",\"template\":\"" + templateKey
                 + " v1\"}", false);
         return t;
     }

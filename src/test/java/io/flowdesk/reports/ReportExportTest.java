@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The XLSX export opens with Apache POI and holds the same rows as the CSV export. */
 @QuarkusTest
-class ReportExportTest {
+public class ReportExportTest {
 
     @Inject
     AgroalDataSource db;
@@ -78,7 +78,7 @@ class ReportExportTest {
         static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
 
-    private static String text(Cell cell) {
+    public static String text(Cell cell) {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             return "";
         }
@@ -92,7 +92,7 @@ class ReportExportTest {
         };
     }
 
-    static List<List<String>> parseCsv(String text) {
+    public static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
