@@ -333,11 +333,11 @@ public class ReportService {
     /** How many rows {@link #facts} streams for the same filter (an export job's progress). */
     public long factCount(CurrentUser user, ReportFilter f) {
         check(user);
-        Where w = where(f);
+        FactSql.Where w = where(f);
         List<Object> params = new ArrayList<>(List.of(f.from(), f.to()));
-        params.addAll(w.params);
+        params.addAll(w.params());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "select count(*) from "
-                + "report_ticket_fact where created_day between ? and ?" + w.sql, params);
+                + "report_ticket_fact where created_day between ? and ?" + w.sql(), params);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
