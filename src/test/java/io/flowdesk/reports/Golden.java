@@ -20,28 +20,28 @@ import java.util.function.Supplier;
  * A small builder of ticket histories with known times: it writes the ticket row and its events exactly as the
  * tickets feature records them (same kinds and details), so the reports consumer sees a real stream.
  */
-final class Golden {
+public final class Golden {
 
     private final AgroalDataSource db;
-    final String template = "golden-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String template = "golden-" + UUID.randomUUID().toString().substring(0, 8);
     private int seq;
 
-    Golden(AgroalDataSource db) {
+    public Golden(AgroalDataSource db) {
         this.db = db;
     }
 
-    static Instant at(String shanghai) {
+    public static Instant at(String shanghai) {
         return OffsetDateTime.parse(shanghai + "+08:00").toInstant();
     }
 
-    final class T {
-        final long id;
+    public final class T {
+        public final long id;
 
         T(long id) {
             this.id = id;
         }
 
-        T event(String at, String kind, String actor, String details, boolean internal) throws SQLException {
+        public T event(String at, String kind, String actor, String details, boolean internal) throws SQLException {
             try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket_event"
                     + " (ticket_id, at, kind, actor, summary, details_json, internal) values (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
@@ -56,49 +56,74 @@ final class Golden {
             return this;
         }
 
-        T staff(String at, String agent) throws SQLException {
+        public T staff(String at, String agent) throws SQLException {
             return event(at, "REPLY", agent, "{\"text\":\"hi\",\"authorKind\":\"staff\"}", false);
         }
 
-        T customer(String at) throws SQLException {
+        public T customer(String at) throws SQLException {
             return event(at, "REPLY", "customer1", "{\"text\":\"more\",\"authorKind\":\"customer\"}", false);
         }
 
-        T automatic(String at) throws SQLException {
+        public T automatic(String at) throws SQLException {
             return event(at, "REPLY", "automation", "{\"text\":\"auto\",\"authorKind\":\"automation\"}", false);
         }
 
-        T note(String at, String agent) throws SQLException {
+        public T note(String at, String agent) throws SQLException {
             return event(at, "NOTE", agent, "{\"text\":\"note\",\"authorKind\":\"staff\"}", true);
         }
 
-        T task(String at, String department) throws SQLException {
+        public T task(String at, String department) throws SQLException {
             return event(at, "TASK_STARTED", null, io.flowdesk.shared.Json.MAPPER.createObjectNode().put("task", "处理")
                     .put("taskEn", "Handle").put("department", department).toString(), true);
         }
 
-        T claimed(String at, String agent) throws SQLException {
+        public T claimed(String at, String agent) throws SQLException {
             return event(at, "TASK_CLAIMED", agent, "{\"task\":\"处理\",\"taskEn\":\"Handle\"}", true);
         }
 
-        T ended(String at) throws SQLException {
+        public T ended(String at) throws SQLException {
             return event(at, "ENDED", null, "{\"from\":\"OPEN\",\"to\":\"RESOLVED\"}", false);
         }
 
-        T reopened(String at) throws SQLException {
+        public T reopened(String at) throws SQLException {
             return event(at, "REOPENED", "customer1", null, false);
         }
 
-        T csat(String at, int rating) throws SQLException {
+        public T csat(String at, int rating) throws SQLException {
             return event(at, "CSAT", "customer1", "{\"rating\":\"" + rating + "\",\"comment\":null}", false);
+        }
+
+        /** Makes the ticket open (its flow running) with the given SLA summary state (null: none). */
+        public T open(String slaState) throws SQLException {
+            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("update ticket set "
+                    + "engine_state = 'ACTIVE', status = 'OPEN', sla_state = ? where id = ?")) {
+                ps.setString(1, slaState);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return this;
+        }
+
+        /** An open step of the ticket in a department, with an assignee or none (null). */
+        public T openTask(String department, String assignee) throws SQLException {
+            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket_task"
+                    + " (task_id, ticket_id, task_def_key, name_zh, name_en, candidate_group, assignee, state, "
+                    + "priority) values (?, ?, 'golden', '处理', 'Handle', ?, ?, 'OPEN', 'P3')")) {
+                ps.setString(1, "golden-" + UUID.randomUUID());
+                ps.setLong(2, id);
+                ps.setString(3, department);
+                ps.setString(4, assignee);
+                ps.executeUpdate();
+            }
+            return this;
         }
     }
 
-    T ticket(String createdAt, boolean test) throws SQLException {
+    public T ticket(String createdAt, boolean test) throws SQLException {
         return ticket(createdAt, test, "P3", "web");
     }
 
-    T ticket(String createdAt, boolean test, String priority, String channel) throws SQLException {
+    public T ticket(String createdAt, boolean test, String priority, String channel) throws SQLException {
         long id;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket (number, "
                 + "template_version_id, template_key, ticket_type, title, priority, status, channel, created_by, "
@@ -123,17 +148,17 @@ final class Golden {
         return t;
     }
 
-    static <T> T await(Supplier<Uni<T>> work) throws Throwable {
+    public static <T> T await(Supplier<Uni<T>> work) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(work);
     }
 
     /** Lets the reports consumer catch up with the whole stream. */
-    static void drain(TicketEventStream stream) throws Throwable {
+    public static void drain(TicketEventStream stream) throws Throwable {
         drain(stream, ReportsConsumer.NAME);
     }
 
     /** Lets the named consumer catch up with the whole stream. */
-    static void drain(TicketEventStream stream, String name) throws Throwable {
+    public static void drain(TicketEventStream stream, String name) throws Throwable {
         long end = System.nanoTime() + 60_000_000_000L;
         while (true) {
             await(() -> stream.drain(name));
