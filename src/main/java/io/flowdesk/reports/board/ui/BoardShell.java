@@ -21,6 +21,7 @@ public class BoardShell implements ShellContribution {
             return List.of();
         }
         return List.of(new SideNavItem(Ui.text(Text.of("reports.board.nav")), "reports/board",
-                VaadinIcon.DASHBOARD.create()));
+                VaadinIcon.DASHBOARD.create()), new SideNavItem(Ui.text(Text.of("reports.insights.nav")),
+                        "reports/insights", VaadinIcon.LIGHTBULB.create()));
     }
 }

@@ -51,6 +51,8 @@ public class WallBoardView extends Div implements BeforeEnterObserver {
     private final Select<String> department = new Select<>();
     private final Span updated = new Span();
     private final Map<String, Div> tiles = new LinkedHashMap<>();
+    private final Map<String, Span> values = new LinkedHashMap<>();
+    private final Span onlineOf = new Span();
     private final Div agents = new Div();
     private final ZoneId zone;
     private Map<String, Department> departments = Map.of();
@@ -169,7 +171,17 @@ public class WallBoardView extends Div implements BeforeEnterObserver {
         value.setId("board-" + id);
         value.getStyle().set("font-size", "clamp(3rem, 9vw, 9rem)").set("font-weight", "800").set("line-height", "1")
                 .set("color", color).set("font-variant-numeric", "tabular-nums");
-        Div tile = new Div(label, value);
+        Div line = new Div(value);
+        line.getStyle().set("display", "flex").set("align-items", "baseline").set("gap", "0.3em")
+                .set("white-space", "nowrap");
+        if (id.equals("online")) {
+            onlineOf.setId("board-online-of");
+            onlineOf.getStyle().set("font-size", "clamp(1.5rem, 3.5vw, 3.5rem)").set("font-weight", "700")
+                    .set("color", "#c8d3e6");
+            line.add(onlineOf);
+        }
+        values.put(id, value);
+        Div tile = new Div(label, line);
         tile.getStyle().set("background", TILE).set("border-radius", "14px").set("padding", "clamp(12px, 1.8vw, 28px)")
                 .set("display", "flex").set("flex-direction", "column").set("gap", "8px")
                 .set("border", "3px solid transparent");
@@ -182,9 +194,10 @@ public class WallBoardView extends Div implements BeforeEnterObserver {
         set("unassigned", board.unassigned(), board.unassigned() > 0);
         set("at-risk", board.atRisk(), board.atRisk() > 0);
         set("breached", board.breached(), board.breached() > 0);
-        Span online = (Span) tiles.get("online").getComponentAt(1);
-        online.setText(board.agentsOnline() + " / " + board.agentsTotal());
+        Span online = values.get("online");
+        online.setText(String.valueOf(board.agentsOnline()));
         online.getElement().setAttribute("data-value", String.valueOf(board.agentsOnline()));
+        onlineOf.setText("/ " + board.agentsTotal());
         updated.setText(t("reports.board.updated", TIME.format(board.at().atZone(zone))));
         updated.getElement().setAttribute("data-at", board.at().toString());
         agents.removeAll();
@@ -200,7 +213,7 @@ public class WallBoardView extends Div implements BeforeEnterObserver {
 
     private void set(String id, long value, boolean alarm) {
         Div tile = tiles.get(id);
-        Span number = (Span) tile.getComponentAt(1);
+        Span number = values.get(id);
         number.setText(String.valueOf(value));
         number.getElement().setAttribute("data-value", String.valueOf(value));
         tile.getStyle().set("border-color", alarm ? number.getStyle().get("color") : "transparent");
