@@ -22,6 +22,7 @@ public class BoardShell implements ShellContribution {
         }
         return List.of(new SideNavItem(Ui.text(Text.of("reports.board.nav")), "reports/board",
                 VaadinIcon.DASHBOARD.create()), new SideNavItem(Ui.text(Text.of("reports.insights.nav")),
-                        "reports/insights", VaadinIcon.LIGHTBULB.create()));
+                        "reports/insights", VaadinIcon.LIGHTBULB.create()), new SideNavItem(Ui.text(Text.of(
+                                "reports.schedules.nav")), "reports/schedules", VaadinIcon.ENVELOPE.create()));
     }
 }
