@@ -35,3 +35,15 @@ create table report_schedule_run (
 
 -- The live wall board counts open tickets: a partial index keeps that cheap when most tickets have ended.
 create index report_board_open_ticket on ticket (id) where engine_state <> 'ENDED';
+
+-- Read-only wall-board links for a TV without a session: only the SHA-256 of the token is kept; a link shows the
+-- board with its creator's rights (checked at every refresh) until it is revoked.
+create table report_board_token (
+    id          bigserial primary key,
+    token_hash  varchar(64) not null unique,
+    department  varchar(64),
+    label       varchar(200) not null,
+    created_by  varchar(64) not null,
+    created_at  timestamptz not null,
+    revoked_at  timestamptz
+);

@@ -37,6 +37,11 @@ public class BoardService {
     @Inject
     RoutingService routing;
 
+    /** Who may read a board: supervisors and admins, as every report. */
+    public static boolean mayRead(CurrentUser user) {
+        return user.has(io.flowdesk.identity.Role.SUPERVISOR) || user.has(io.flowdesk.identity.Role.ADMIN);
+    }
+
     /** The departments a board may show, in key order. */
     public Uni<List<Department>> departments(CurrentUser user) {
         ReportService.check(user);

@@ -11,13 +11,13 @@ import java.util.Map;
  * An insight as the API, the view and the report mail show it: the sentence in the reader's language, the numbers,
  * and links to the tickets behind it (the ticket export of that period and template, CSV and XLSX).
  */
-public record InsightJson(String rule, String sentence, String template, LocalDate from, LocalDate to,
-        Map<String, Object> numbers, String ticketsCsv, String ticketsXlsx) {
+public record InsightJson(String rule, String sentence, String detail, String template, LocalDate from,
+        LocalDate to, Map<String, Object> numbers, String ticketsCsv, String ticketsXlsx) {
 
     public static InsightJson of(Insight insight, Locale locale) {
         String query = query(insight.tickets());
-        return new InsightJson(insight.rule(), insight.text().in(locale), insight.template(),
-                insight.tickets().from(), insight.tickets().to(), insight.numbers(),
+        return new InsightJson(insight.rule(), insight.text().in(locale), insight.detail().in(locale),
+                insight.template(), insight.tickets().from(), insight.tickets().to(), insight.numbers(),
                 "/api/reports/tickets.csv?" + query, "/api/reports/tickets.xlsx?" + query);
     }
 

@@ -92,7 +92,9 @@ public final class InsightRules {
             numbers.put("z", round(z));
             String key = p1 > p2 ? "reports.insights.share.rose" : "reports.insights.share.fell";
             out.add(new Insight(Insight.SHARE, Text.of(key, name.apply(e.getKey()), percent(p2), percent(p1),
-                    f.from(), f.to(), f.days()), e.getKey(), numbers, filter(f, e.getKey())));
+                    f.from(), f.to(), f.days()), Text.of("reports.insights.detail.share", x2, n2, x1, n1,
+                            String.format(java.util.Locale.ROOT, "%.2f", z)), e.getKey(), numbers,
+                    filter(f, e.getKey())));
         }
         return out;
     }
@@ -117,7 +119,8 @@ public final class InsightRules {
         String key = median > previousMedian ? "reports.insights.firstResponse.rose"
                 : "reports.insights.firstResponse.fell";
         return List.of(new Insight(Insight.FIRST_RESPONSE, Text.of(key, Math.round(previousMedian),
-                Math.round(median), f.from(), f.to(), f.days()), f.template(), numbers, f));
+                Math.round(median), f.from(), f.to(), f.days()), Text.of("reports.insights.detail.firstResponse",
+                        previousCount, count), f.template(), numbers, f));
     }
 
     /** The weekday on which a template gets the most tickets, when it is well above its daily mean. */
@@ -175,7 +178,9 @@ public final class InsightRules {
             out.add(new Insight(Insight.WEEKDAY, Text.of("reports.insights.weekday", name.apply(e.getKey()),
                     Text.of("reports.insights.weekday." + best), String.format(java.util.Locale.ROOT, "%.1f",
                             bestRatio), String.format(java.util.Locale.ROOT, "%.1f", onDay),
-                    String.format(java.util.Locale.ROOT, "%.1f", mean), from, f.to()), e.getKey(), numbers, window));
+                    String.format(java.util.Locale.ROOT, "%.1f", mean), from, f.to()), Text.of(
+                            "reports.insights.detail.weekday", total, days, c[best], daysOf[best]), e.getKey(),
+                    numbers, window));
         }
         return out;
     }

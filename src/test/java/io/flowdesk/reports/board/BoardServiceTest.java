@@ -95,6 +95,37 @@ class BoardServiceTest {
                 .body("errors[0].message", containsString("部门"));
     }
 
+    @Test
+    void aReadOnlyLinkShowsTheBoardWithoutSignInUntilItIsRevoked() {
+        as("agent1").body(Map.of("department", "it-support")).post("/api/reports/board/links").then().statusCode(403);
+        as("supervisor").header("Accept-Language", "en").body(Map.of("department", "nowhere"))
+                .post("/api/reports/board/links").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("query:department"));
+        JsonPath made = as("supervisor").body(Map.of("department", "it-support", "label", "TV 3F"))
+                .post("/api/reports/board/links").then().statusCode(201).extract().jsonPath();
+        String token = made.getString("token");
+        assertEquals(43, token.length(), "256 random bits, base64url");
+        assertEquals("/board/tv/" + token, made.getString("path"));
+        JsonPath tv = RestAssured.given().accept("application/json").get("/api/public/board/" + token).then()
+                .statusCode(200).extract().jsonPath();
+        JsonPath signedIn = board("it-support");
+        assertEquals("it-support", tv.getString("department"));
+        assertEquals(signedIn.getInt("open"), tv.getInt("open"));
+        assertEquals(signedIn.getInt("agentsTotal"), tv.getInt("agentsTotal"));
+        List<Map<String, Object>> links = as("admin").get("/api/reports/board/links").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        Map<String, Object> listed = links.stream().filter(l -> ((Number) l.get("id")).longValue() == made.getLong(
+                "id")).findFirst().orElseThrow();
+        assertEquals("TV 3F", listed.get("label"));
+        assertEquals(false, listed.containsKey("token"), "a link's token is shown once, never listed");
+        RestAssured.given().get("/api/public/board/not-a-token").then().statusCode(404);
+        as("agent1").delete("/api/reports/board/links/" + made.getLong("id")).then().statusCode(403);
+        as("admin").delete("/api/reports/board/links/" + made.getLong("id")).then().statusCode(204);
+        RestAssured.given().header("Accept-Language", "zh-CN").get("/api/public/board/" + token).then()
+                .statusCode(404).body("detail", containsString("撤销"));
+        as("admin").delete("/api/reports/board/links/999999").then().statusCode(404);
+    }
+
     private static JsonPath board(String department) {
         var request = as("supervisor").header("Accept-Language", "en");
         if (department != null) {

@@ -63,6 +63,23 @@ class WallBoardIT {
                             .until(d -> Long.parseLong(value(d, "board-open")) == before + 1);
                     screenshot(driver, "board-desktop-updated-" + tag);
 
+                    // a read-only link for a TV: the board without signing in, in a browser of its own
+                    driver.findElement(By.id("board-tv-link")).click();
+                    wait.until(d -> d.findElement(By.id("board-link")).getDomAttribute("data-path") != null);
+                    String path = driver.findElement(By.id("board-link")).getDomAttribute("data-path");
+                    WebDriver tv = Browser.start(1280, 800, language);
+                    try {
+                        tv.get(app.baseUrl() + path);
+                        wait.until(d -> !tv.findElements(By.id("board-open")).isEmpty()
+                                && tv.findElement(By.id("board-open")).getDomAttribute("data-value") != null);
+                        assertEquals(String.valueOf(before + 1), value(tv, "board-open"));
+                        assertTrue(tv.findElements(By.id("board-tv-link")).isEmpty(), "a TV gets no controls");
+                        Browser.settle(tv);
+                        screenshot(tv, "board-tv-" + tag);
+                    } finally {
+                        tv.quit();
+                    }
+
                     driver.manage().window().setSize(new Dimension(390, 844));
                     driver.get(app.baseUrl() + "/reports/board?department=it-support");
                     wait.until(d -> !d.findElements(By.id("board-open")).isEmpty()

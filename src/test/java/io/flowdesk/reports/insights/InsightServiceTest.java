@@ -49,6 +49,8 @@ class InsightServiceTest {
         Map<String, Object> rose = only(en, "share", x.template);
         assertEquals(x.template + " share of tickets rose from 13 % to 36 % (2029-03-12 to 2029-03-18 against the 7"
                 + " days before)", rose.get("sentence"));
+        assertTrue(((String) rose.get("detail")).startsWith("Before: 5 of 40 tickets; now: 18 of 50; z = 2.54"),
+                (String) rose.get("detail"));
         Map<?, ?> numbers = (Map<?, ?>) rose.get("numbers");
         assertEquals(18, numbers.get("tickets"));
         assertEquals(50, numbers.get("total"));

@@ -120,10 +120,7 @@ public class InsightsView extends VerticalLayout implements BeforeEnterObserver 
         Span sentence = new Span(insight.text().in(locale));
         sentence.addClassName("insight-sentence");
         sentence.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
-        StringBuilder numbers = new StringBuilder();
-        insight.numbers().forEach((k, v) -> numbers.append(numbers.isEmpty() ? "" : " · ").append(k).append(" ")
-                .append(v));
-        Span detail = new Span(numbers.toString());
+        Span detail = new Span(insight.detail().in(locale));
         detail.addClassName("fd-muted");
         detail.getStyle().set("font-size", "var(--lumo-font-size-s)");
         ReportFilter tickets = insight.tickets();
