@@ -45,7 +45,8 @@ public class BoardService {
     /** The departments a board may show, in key order. */
     public Uni<List<Department>> departments(CurrentUser user) {
         ReportService.check(user);
-        return Panache.withSession(() -> identity.departments()).map(all -> all.stream().sorted(Comparator.comparing(Department::key)).toList());
+        return Panache.withSession(() -> identity.departments()).map(all -> all.stream()
+                .sorted(Comparator.comparing(Department::key)).toList());
     }
 
     public Uni<WallBoard> board(CurrentUser user, String department, Locale locale) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One finding written as a sentence (docs/metrics.md, "Insights"): the rule that made it, the sentence in the
- * catalogue, the numbers behind it (as data and as a sentence, {@code detail}), and the tickets behind it as a report filter (the export of those tickets).
+ * catalogue, the numbers behind it (as data and as a sentence, {@code detail}), and the tickets behind it as a
+ * report filter (the export of those tickets).
  *
  * @param template the template it is about, or null for every template
  */
