@@ -105,6 +105,31 @@ public final class Golden {
         public T csat(String at, int rating) throws SQLException {
             return event(at, "CSAT", "customer1", "{\"rating\":\"" + rating + "\",\"comment\":null}", false);
         }
+
+        /** Makes the ticket open (its flow running) with the given SLA summary state (null: none). */
+        public T open(String slaState) throws SQLException {
+            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("update ticket set "
+                    + "engine_state = 'ACTIVE', status = 'OPEN', sla_state = ? where id = ?")) {
+                ps.setString(1, slaState);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return this;
+        }
+
+        /** An open step of the ticket in a department, with an assignee or none (null). */
+        public T openTask(String department, String assignee) throws SQLException {
+            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket_task"
+                    + " (task_id, ticket_id, task_def_key, name_zh, name_en, candidate_group, assignee, state, "
+                    + "priority) values (?, ?, 'golden', '处理', 'Handle', ?, ?, 'OPEN', 'P3')")) {
+                ps.setString(1, "golden-" + UUID.randomUUID());
+                ps.setLong(2, id);
+                ps.setString(3, department);
+                ps.setString(4, assignee);
+                ps.executeUpdate();
+            }
+            return this;
+        }
     }
 
     public T ticket(String createdAt, boolean test) throws SQLException {
