@@ -20,13 +20,13 @@ import java.util.function.Supplier;
  * A small builder of ticket histories with known times: it writes the ticket row and its events exactly as the
  * tickets feature records them (same kinds and details), so the reports consumer sees a real stream.
  */
-final class Golden {
+public final class Golden {
 
     private final AgroalDataSource db;
-    final String template = "golden-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String template = "golden-" + UUID.randomUUID().toString().substring(0, 8);
     private int seq;
 
-    Golden(AgroalDataSource db) {
+    public Golden(AgroalDataSource db) {
         this.db = db;
     }
 
@@ -34,7 +34,7 @@ final class Golden {
         return OffsetDateTime.parse(shanghai + "+08:00").toInstant();
     }
 
-    final class T {
+    public final class T {
         final long id;
 
         T(long id) {
@@ -94,7 +94,7 @@ final class Golden {
         }
     }
 
-    T ticket(String createdAt, boolean test) throws SQLException {
+    public T ticket(String createdAt, boolean test) throws SQLException {
         return ticket(createdAt, test, "P3", "web");
     }
 
@@ -128,7 +128,7 @@ final class Golden {
     }
 
     /** Lets the reports consumer catch up with the whole stream. */
-    static void drain(TicketEventStream stream) throws Throwable {
+    public static void drain(TicketEventStream stream) throws Throwable {
         drain(stream, ReportsConsumer.NAME);
     }
 
