@@ -61,7 +61,9 @@ class FieldReportIT {
                     assertTrue(chart.contains(zh ? "商品损坏" : "Damaged"), "the chart's legend: " + chart);
                     screenshot(driver, "fields-desktop-" + tag);
                     Browser.click(driver, "fields-export-csv");
-                    wait.until(d -> !d.findElements(By.id("export-link")).isEmpty());
+                    // the export job runs in the background: on a loaded CI machine it takes longer than a page wait
+                    new WebDriverWait(driver, Duration.ofSeconds(120))
+                            .until(d -> !d.findElements(By.id("export-link")).isEmpty());
                     String link = driver.findElement(By.id("export-link")).getText();
                     assertTrue(link.contains(".csv"), link);
                     screenshot(driver, "fields-desktop-export-" + tag);
