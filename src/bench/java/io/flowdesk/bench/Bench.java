@@ -40,7 +40,10 @@ public final class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation|fields}: one workload (for profiling), not the full table. */
+    /**
+     * {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation|fields|reports}: one workload
+     * (for profiling), not the full table.
+     */
     static String ONLY;
 
     /** {@code --timers=N}: how many timers (and SLA deadlines) the timer and deadline workloads let fall due (default 10,000). */
@@ -134,6 +137,9 @@ public final class Bench {
         }
         if (wants("fields")) {
             new FieldsBench(smoke, results, intArg(ARGS, "--field-tickets=")).run();
+        }
+        if (wants("reports")) {
+            new DashboardBench(smoke, results, intArg(ARGS, "--report-tickets=")).run();
         }
     }
 

@@ -35,6 +35,16 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Stops the shared server (mail to it then fails) until {@link #restart()}: for tests of failed sends. */
+    public static void pause() {
+        mail.stop();
+    }
+
+    /** A new shared server on the same port, with no messages. */
+    public static void restart() {
+        mail = start(PORT);
+    }
+
     public static GreenMail mail() {
         return mail;
     }

@@ -68,7 +68,7 @@ class ScheduledReportTest {
         assertEquals(0, runner.tick());
 
         List<MimeMessage> toSupervisor = mails("supervisor@flowdesk.local", name);
-        assertEquals(2, toSupervisor.size(), "exactly one mail per period");
+        assertEquals(2, toSupervisor.size(), "exactly one mail per period; runs: " + runs(id));
         assertEquals(2, mails("admin@flowdesk.local", name).size());
         MimeMessage monday = toSupervisor.stream().filter(m -> subject(m).contains("2029-09-03")).findFirst()
                 .orElseThrow();
@@ -87,6 +87,35 @@ class ScheduledReportTest {
         as("admin").delete("/api/reports/schedules/" + id).then().statusCode(204);
         clock("2029-09-06T01:30:00Z");
         assertEquals(0, runner.tick(), "a deleted schedule sends nothing");
+    }
+
+    @Test
+    void aFailedMailIsRetriedLaterAndNobodyGetsItTwice() throws Throwable {
+        Golden g = new Golden(db);
+        g.ticket("2029-10-01T10:00:00", false);
+        Golden.drain(stream);
+        clock("2029-10-01T00:00:00Z");
+        String name = "retry-" + UUID.randomUUID().toString().substring(0, 6);
+        int id = as("supervisor").body(Map.of("name", name, "frequency", "daily", "time", "09:00", "recipients",
+                List.of("supervisor", "admin"), "template", g.template)).post("/api/reports/schedules").then()
+                .statusCode(201).extract().path("id");
+        clock("2029-10-02T01:30:00Z");
+        GreenMailResource.pause();
+        try {
+            assertEquals(1, runner.tick(), "the pass tried the run");
+        } finally {
+            GreenMailResource.restart();
+        }
+        as("admin").get("/api/reports/schedules/" + id).then().statusCode(200)
+                .body("lastRun.status", equalTo("retry"));
+        assertEquals(0, runner.tick(), "the retry is not due yet: " + runs(id));
+        clock("2029-10-02T01:31:30Z");
+        assertEquals(1, runner.tick(), "the retry is due after a minute");
+        assertEquals(0, runner.tick());
+        assertEquals(1, mails("supervisor@flowdesk.local", name).size(), runs(id));
+        assertEquals(1, mails("admin@flowdesk.local", name).size(), runs(id));
+        as("admin").get("/api/reports/schedules/" + id).then().statusCode(200)
+                .body("lastRun.status", equalTo("sent")).body("lastRun.recipients", equalTo(2));
     }
 
     @Test
@@ -120,6 +149,22 @@ class ScheduledReportTest {
         as("agent1").delete("/api/reports/schedules/" + id).then().statusCode(403);
         as("supervisor").delete("/api/reports/schedules/" + id).then().statusCode(204);
         as("supervisor").get("/api/reports/schedules/" + id).then().statusCode(404);
+    }
+
+    /** The schedule's runs as a readable line, for failure messages. */
+    private String runs(int schedule) throws Exception {
+        try (var c = db.getConnection(); var ps = c.prepareStatement("select period_key, status, attempts, sent_to, "
+                + "recipients, error from report_schedule_run where schedule_id = ? order by id")) {
+            ps.setInt(1, schedule);
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " " + rs.getString(2) + " #" + rs.getInt(3) + " to [" + rs.getString(4)
+                            + "] " + rs.getInt(5) + " " + rs.getString(6));
+                }
+            }
+            return String.join("; ", out);
+        }
     }
 
     private static void clock(String instant) {
