@@ -187,7 +187,8 @@ final class FieldsBench {
                     "GC.heap_info").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor();
-            var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+            // "total 262144K, used 1234K" (JDK 17) or "total reserved 262144K, committed 65536K, used 1234K" (JDK 25)
+            var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
             return m.find() ? Long.parseLong(m.group(1)) : 0;
         } catch (Exception e) {
             return 0;

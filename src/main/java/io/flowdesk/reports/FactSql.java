@@ -24,8 +24,16 @@ public final class FactSql {
             + "when extract(epoch from (?::timestamptz - created_at)) < 604800 then 2 "
             + "when extract(epoch from (?::timestamptz - created_at)) < 2592000 then 3 else 4 end)";
 
-    /** The backlog: open at the instant bound to both parameters (created before it, not resolved by then). */
-    public static final String OPEN_AT = "created_at < ? and (resolved_at is null or resolved_at >= ?)";
+    /**
+     * The backlog: open at the instant bound to the parameter (created before it, not resolved by then), written as
+     * the range {@code (created_at, resolved_at]} containing it, which the GiST index {@code report_fact_open_range}
+     * (V35) answers without reading the tickets closed long before or opened after it.
+     */
+    public static final String OPEN_AT = "tstzrange(created_at, case when resolved_at is null then null else "
+            + "greatest(created_at, resolved_at) end, '(]') @> ?::timestamptz";
+
+    /** First resolved in the period: between the instants bound to the two parameters (start, end). */
+    public static final String FIRST_RESOLVED_IN = "first_resolved_at >= ? and first_resolved_at < ?";
 
     /** A top category's key: {@code template/category} where the ticket form has a category, else the template. */
     public static final String CATEGORY = "(case when category = '' then template_key else template_key || '/' || "

@@ -83,7 +83,7 @@ public class ReportService {
         FactSql.Where w = where(f);
         String created = "created_day between ? and ?";
         String resolved = "resolved_day between ? and ?";
-        String firstResolved = "(first_resolved_at at time zone ?)::date between ? and ?";
+        String firstResolved = FactSql.FIRST_RESOLVED_IN;
         String sql = "select count(*) filter (where " + created + "), count(*) filter (where " + resolved + "), "
                 + duration("first_reply", created) + ", " + duration("resolution", resolved) + ", "
                 + duration("full_resolution", resolved) + ", "
@@ -95,7 +95,7 @@ public class ReportService {
                 + w.sql();
         List<Object> params = new ArrayList<>();
         Object[] cr = {f.from(), f.to()};
-        Object[] fr = {zone().getId(), f.from(), f.to()};
+        Object[] fr = {start(f), end(f)};
         add(params, cr, cr); // counts
         add(params, cr, cr, cr, cr, cr); // first reply (count, 2 avg, 2 median)
         add(params, cr, cr, cr, cr, cr); // resolution
@@ -224,7 +224,7 @@ public class ReportService {
     private List<Summary.Bucket> backlog(Connection c, ReportFilter f) throws SQLException {
         Instant asOf = FactSql.backlogAt(f, zone(), FlowClock.instant());
         FactSql.Where w = where(f);
-        List<Object> params = new ArrayList<>(List.of(asOf, asOf, asOf, asOf, asOf, asOf));
+        List<Object> params = new ArrayList<>(List.of(asOf, asOf, asOf, asOf, asOf));
         params.addAll(w.params());
         long[] counts = new long[BUCKETS.size()];
         try (PreparedStatement ps = prepare(c, "select " + FactSql.BACKLOG_BUCKET + ", count(*) from "
@@ -241,43 +241,45 @@ public class ReportService {
         return out;
     }
 
-    /** Per dimension value: created, resolved, median resolution, resolved after a reopen, and open now. */
+    /**
+     * Per dimension value: created, resolved, median resolution, resolved after a reopen, and open now; all five
+     * dimensions in one pass over the period's fact rows (grouping sets), each dimension's rows in the order of
+     * resolved, created, open (descending) and the value.
+     */
     private Map<String, List<Summary.Group>> groups(Connection c, ReportFilter f) throws SQLException {
         Map<String, List<Summary.Group>> out = new LinkedHashMap<>();
+        for (String dimension : DIMENSIONS) {
+            out.put(dimension, new ArrayList<>());
+        }
         FactSql.Where w = where(f);
         Instant now = FlowClock.instant();
-        for (String dimension : DIMENSIONS) {
-            String column = switch (dimension) {
-                case "template" -> "template_key";
-                case "category" -> FactSql.CATEGORY;
-                default -> dimension;
-            };
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                params.add(f.from());
-                params.add(f.to());
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            params.add(f.from());
+            params.add(f.to());
+        }
+        params.add(now);
+        for (int i = 0; i < 2; i++) {
+            params.add(f.from());
+            params.add(f.to());
+        }
+        params.add(now);
+        params.addAll(w.params());
+        String sets = "agent, department, channel, template_key, " + FactSql.CATEGORY;
+        try (PreparedStatement ps = prepare(c, "select grouping(" + sets + "), coalesce(" + sets + "), count(*) "
+                + "filter (where created_day between ? and ?), count(*) filter (where resolved_day between ? and ?), "
+                + "percentile_cont(0.5) within group (order by resolution_working) filter (where resolved_day "
+                + "between ? and ?), count(*) filter (where reopened_count > 0 and resolved_day between ? and ?), "
+                + "count(*) filter (where " + FactSql.OPEN_AT + ") from report_ticket_fact where (created_day "
+                + "between ? and ? or resolved_day between ? and ? or " + FactSql.OPEN_AT + ")" + w.sql()
+                + " group by grouping sets ((agent), (department), (channel), (template_key), (" + FactSql.CATEGORY
+                + ")) order by 1, 4 desc, 3 desc, 7 desc, 2", params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                // grouping(): a bit per expression, 1 where the row is not grouped by it, the first the highest
+                int set = DIMENSIONS.size() - 1 - Integer.numberOfTrailingZeros(~rs.getInt(1));
+                out.get(DIMENSIONS.get(set)).add(new Summary.Group(rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        round(number(rs, 5)), rs.getLong(6), rs.getLong(7)));
             }
-            params.addAll(List.of(now, now));
-            for (int i = 0; i < 2; i++) {
-                params.add(f.from());
-                params.add(f.to());
-            }
-            params.addAll(List.of(now, now));
-            params.addAll(w.params());
-            List<Summary.Group> rows = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, "select " + column + ", count(*) filter (where created_day between "
-                    + "? and ?), count(*) filter (where resolved_day between ? and ?), percentile_cont(0.5) within "
-                    + "group (order by resolution_working) filter (where resolved_day between ? and ?), count(*) "
-                    + "filter (where reopened_count > 0 and resolved_day between ? and ?), count(*) filter (where "
-                    + FactSql.OPEN_AT + ") from report_ticket_fact where (created_day between ? and ? or "
-                    + "resolved_day between ? and ? or (" + FactSql.OPEN_AT + "))" + w.sql() + " group by "
-                    + column + " order by 3 desc, 2 desc, 6 desc, 1", params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Summary.Group(rs.getString(1), rs.getLong(2), rs.getLong(3), round(number(rs, 4)),
-                            rs.getLong(5), rs.getLong(6)));
-                }
-            }
-            out.put(dimension, rows);
         }
         return out;
     }

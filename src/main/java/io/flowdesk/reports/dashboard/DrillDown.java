@@ -138,8 +138,8 @@ public class DrillDown {
             case "resolution" -> "resolution_working is not null and " + day("resolved_day", f, null, p);
             case "fcr" -> "fcr and " + day("resolved_day", f, null, p);
             case "reopened" -> {
-                p.addAll(List.of(reports.zone().getId(), f.from(), f.to()));
-                yield "reopened_count > 0 and (first_resolved_at at time zone ?)::date between ? and ?";
+                p.addAll(List.of(FactSql.start(f, reports.zone()), FactSql.end(f, reports.zone())));
+                yield "reopened_count > 0 and " + FactSql.FIRST_RESOLVED_IN;
             }
             case "resolved-reopened" -> "reopened_count > 0 and " + day("resolved_day", f, null, p);
             case "csat" -> {
@@ -153,7 +153,7 @@ public class DrillDown {
             case "backlog", "open" -> {
                 Instant at = "open".equals(q.metric()) ? FlowClock.instant()
                         : FactSql.backlogAt(f, reports.zone(), FlowClock.instant());
-                p.addAll(List.of(at, at));
+                p.add(at);
                 if (b == null || "open".equals(q.metric())) {
                     yield FactSql.OPEN_AT;
                 }
@@ -187,7 +187,8 @@ public class DrillDown {
         if (b != null && !SLA_TARGETS.contains(b)) {
             throw invalid("bucket", "dashboard.error.bucket", "enum");
         }
-        List<Object> outcome = new ArrayList<>(List.of(FactSql.start(f, reports.zone()), FactSql.end(f, reports.zone())));
+        List<Object> outcome = new ArrayList<>(List.of(FactSql.start(f, reports.zone()),
+                FactSql.end(f, reports.zone())));
         String cond = "o.stopped_at >= ? and o.stopped_at < ?";
         if (b != null) {
             cond += " and o.target = ?";
