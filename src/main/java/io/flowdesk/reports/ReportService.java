@@ -241,45 +241,26 @@ public class ReportService {
         return out;
     }
 
-    /** Per dimension value: created, resolved, median resolution, resolved after a reopen, and open now. */
     private Map<String, List<Summary.Group>> groups(Connection c, ReportFilter f) throws SQLException {
         Map<String, List<Summary.Group>> out = new LinkedHashMap<>();
-        FactSql.Where w = where(f);
         Instant now = FlowClock.instant();
         for (String dimension : DIMENSIONS) {
-            String column = switch (dimension) {
-                case "template" -> "template_key";
-                case "category" -> FactSql.CATEGORY;
-                default -> dimension;
-            };
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                params.add(f.from());
-                params.add(f.to());
-            }
-            params.addAll(List.of(now, now));
-            for (int i = 0; i < 2; i++) {
-                params.add(f.from());
-                params.add(f.to());
-            }
-            params.addAll(List.of(now, now));
-            params.addAll(w.params());
-            List<Summary.Group> rows = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, "select " + column + ", count(*) filter (where created_day between "
-                    + "? and ?), count(*) filter (where resolved_day between ? and ?), percentile_cont(0.5) within "
-                    + "group (order by resolution_working) filter (where resolved_day between ? and ?), count(*) "
-                    + "filter (where reopened_count > 0 and resolved_day between ? and ?), count(*) filter (where "
-                    + FactSql.OPEN_AT + ") from report_ticket_fact where (created_day between ? and ? or "
-                    + "resolved_day between ? and ? or (" + FactSql.OPEN_AT + "))" + w.sql() + " group by "
-                    + column + " order by 3 desc, 2 desc, 6 desc, 1", params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Summary.Group(rs.getString(1), rs.getLong(2), rs.getLong(3), round(number(rs, 4)),
-                            rs.getLong(5), rs.getLong(6)));
-                }
-            }
-            out.put(dimension, rows);
+            out.put(dimension, GroupSql.groups(c, f, dimension, now));
         }
         return out;
+    }
+
+    /**
+     * The per-agent rows of the summary ({@code by.agent}): created, handled (resolved), median handling time
+     * (first-resolution working minutes), reopened, open now — docs/metrics.md. With an agent filter, that agent's row.
+     */
+    public List<Summary.Group> agents(CurrentUser user, ReportFilter f) {
+        check(user);
+        try (Connection c = dataSource.getConnection()) {
+            return GroupSql.groups(c, f, "agent", FlowClock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- export ---------------------------------------------------------------------------------------------
@@ -350,8 +331,27 @@ public class ReportService {
         Exports.csv(this, user, f, out);
     }
 
+    /** The ticket rows (sheet {@code tickets}) and the per-agent breakdown (sheet {@code agents}). */
     public void xlsx(CurrentUser user, ReportFilter f, OutputStream out) {
         Exports.xlsx(this, user, f, out);
+    }
+
+    /** The per-agent breakdown of the period and filters ({@link #agents}) as CSV. */
+    public void agentsCsv(CurrentUser user, ReportFilter f, OutputStream out) {
+        Exports.csv(GroupSql.AGENT_COLUMNS, agentRows(user, f), zone(), out);
+    }
+
+    Exports.Rows agentRows(CurrentUser user, ReportFilter f) {
+        List<Summary.Group> agents = agents(user, f);
+        return sink -> {
+            try {
+                for (Summary.Group g : agents) {
+                    sink.row(GroupSql.agentCells(g));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
