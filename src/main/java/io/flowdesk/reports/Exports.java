@@ -78,41 +78,56 @@ public final class Exports {
     }
 
     static void xlsx(ReportService service, CurrentUser user, ReportFilter f, OutputStream out) {
-        xlsx("tickets", ReportService.COLUMNS, sink -> service.facts(user, f, sink), service.zone(), out);
+        xlsx(java.util.List.of(new Sheet("tickets", ReportService.COLUMNS, sink -> service.facts(user, f, sink)),
+                new Sheet("agents", GroupSql.AGENT_COLUMNS, service.agentRows(user, f))), service.zone(), out);
+    }
+
+    /** One sheet of a workbook: its name, the columns (its first row) and its rows. */
+    public record Sheet(String name, java.util.List<String> columns, Rows rows) {
     }
 
     /** One sheet, the columns as its first row; rows flushed every 1,000. */
     public static void xlsx(String sheet, java.util.List<String> columns, Rows rows, ZoneId zone, OutputStream out) {
+        xlsx(java.util.List.of(new Sheet(sheet, columns, rows)), zone, out);
+    }
+
+    /** Sheets in order, each streamed: a sheet is finished before the next begins, so memory stays bounded. */
+    public static void xlsx(java.util.List<Sheet> sheets, ZoneId zone, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "FlowDesk", "1.0");
-            Worksheet ws = wb.newWorksheet(sheet);
-            for (int i = 0; i < columns.size(); i++) {
-                ws.value(0, i, columns.get(i));
+            for (Sheet sheet : sheets) {
+                write(wb.newWorksheet(sheet.name()), sheet, zone);
             }
-            int[] row = {1};
-            rows.each(cells -> {
-                int r = row[0]++;
-                for (int i = 0; i < cells.length; i++) {
-                    Object v = cells[i];
-                    if (v == null) {
-                        continue;
-                    }
-                    if (v instanceof Number n) {
-                        ws.value(r, i, n);
-                    } else if (v instanceof Boolean b) {
-                        ws.value(r, i, b);
-                    } else {
-                        ws.value(r, i, cell(v, zone));
-                    }
-                }
-                if (r % 1000 == 0) {
-                    ws.flush(); // FastExcel keeps rows until flushed: this is what bounds memory
-                }
-            });
-            ws.finish();
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void write(Worksheet ws, Sheet sheet, ZoneId zone) throws IOException {
+        for (int i = 0; i < sheet.columns().size(); i++) {
+            ws.value(0, i, sheet.columns().get(i));
+        }
+        int[] row = {1};
+        sheet.rows().each(cells -> {
+            int r = row[0]++;
+            for (int i = 0; i < cells.length; i++) {
+                Object v = cells[i];
+                if (v == null) {
+                    continue;
+                }
+                if (v instanceof Number n) {
+                    ws.value(r, i, n);
+                } else if (v instanceof Boolean b) {
+                    ws.value(r, i, b);
+                } else {
+                    ws.value(r, i, cell(v, zone));
+                }
+            }
+            if (r % 1000 == 0) {
+                ws.flush(); // FastExcel keeps rows until flushed: this is what bounds memory
+            }
+        });
+        ws.finish();
     }
 }

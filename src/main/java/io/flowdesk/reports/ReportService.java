@@ -241,47 +241,22 @@ public class ReportService {
         return out;
     }
 
-    /**
-     * Per dimension value: created, resolved, median resolution, resolved after a reopen, and open now; all five
-     * dimensions in one pass over the period's fact rows (grouping sets), each dimension's rows in the order of
-     * resolved, created, open (descending) and the value.
-     */
+    /** Per dimension value (all five in one pass over the period's fact rows, {@link GroupSql}). */
     private Map<String, List<Summary.Group>> groups(Connection c, ReportFilter f) throws SQLException {
-        Map<String, List<Summary.Group>> out = new LinkedHashMap<>();
-        for (String dimension : DIMENSIONS) {
-            out.put(dimension, new ArrayList<>());
+        return GroupSql.groups(c, f, DIMENSIONS, FlowClock.instant());
+    }
+
+    /**
+     * The per-agent rows of the summary ({@code by.agent}): created, handled (resolved), median handling time
+     * (first-resolution working minutes), reopened, open now — docs/metrics.md. With an agent filter, that agent's row.
+     */
+    public List<Summary.Group> agents(CurrentUser user, ReportFilter f) {
+        check(user);
+        try (Connection c = dataSource.getConnection()) {
+            return GroupSql.groups(c, f, List.of("agent"), FlowClock.instant()).get("agent");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        FactSql.Where w = where(f);
-        Instant now = FlowClock.instant();
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            params.add(f.from());
-            params.add(f.to());
-        }
-        params.add(now);
-        for (int i = 0; i < 2; i++) {
-            params.add(f.from());
-            params.add(f.to());
-        }
-        params.add(now);
-        params.addAll(w.params());
-        String sets = "agent, department, channel, template_key, " + FactSql.CATEGORY;
-        try (PreparedStatement ps = prepare(c, "select grouping(" + sets + "), coalesce(" + sets + "), count(*) "
-                + "filter (where created_day between ? and ?), count(*) filter (where resolved_day between ? and ?), "
-                + "percentile_cont(0.5) within group (order by resolution_working) filter (where resolved_day "
-                + "between ? and ?), count(*) filter (where reopened_count > 0 and resolved_day between ? and ?), "
-                + "count(*) filter (where " + FactSql.OPEN_AT + ") from report_ticket_fact where (created_day "
-                + "between ? and ? or resolved_day between ? and ? or " + FactSql.OPEN_AT + ")" + w.sql()
-                + " group by grouping sets ((agent), (department), (channel), (template_key), (" + FactSql.CATEGORY
-                + ")) order by 1, 4 desc, 3 desc, 7 desc, 2", params); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                // grouping(): a bit per expression, 1 where the row is not grouped by it, the first the highest
-                int set = DIMENSIONS.size() - 1 - Integer.numberOfTrailingZeros(~rs.getInt(1));
-                out.get(DIMENSIONS.get(set)).add(new Summary.Group(rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        round(number(rs, 5)), rs.getLong(6), rs.getLong(7)));
-            }
-        }
-        return out;
     }
 
     // --- export ---------------------------------------------------------------------------------------------
@@ -352,8 +327,27 @@ public class ReportService {
         Exports.csv(this, user, f, out);
     }
 
+    /** The ticket rows (sheet {@code tickets}) and the per-agent breakdown (sheet {@code agents}). */
     public void xlsx(CurrentUser user, ReportFilter f, OutputStream out) {
         Exports.xlsx(this, user, f, out);
+    }
+
+    /** The per-agent breakdown of the period and filters ({@link #agents}) as CSV. */
+    public void agentsCsv(CurrentUser user, ReportFilter f, OutputStream out) {
+        Exports.csv(GroupSql.AGENT_COLUMNS, agentRows(user, f), zone(), out);
+    }
+
+    Exports.Rows agentRows(CurrentUser user, ReportFilter f) {
+        List<Summary.Group> agents = agents(user, f);
+        return sink -> {
+            try {
+                for (Summary.Group g : agents) {
+                    sink.row(GroupSql.agentCells(g));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

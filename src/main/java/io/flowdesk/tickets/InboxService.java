@@ -39,11 +39,14 @@ public class InboxService {
             built.params.forEach(q::setParameter);
             return q.setFirstResult(Math.max(0, offset)).setMaxResults(size).getResultList()
                     .chain(InboxService::withAssignees);
-        })).map(rows -> rows.stream().map(row -> toRow(query.view(), row)).map(r -> user.isPartner() ? new InboxRow(
-                r.taskId(), r.number(), r.title(), r.type(), r.priority(), r.status(), r.stepZh(), r.stepEn(),
-                r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(), r.updatedAt(),
-                r.test(), r.slaDueAt(), r.slaState()) : r)
-                .toList());
+        })).map(rows -> rows.stream().map(row -> toRow(query.view(), row)).map(r -> masked(user, r)).toList());
+    }
+
+    /** A partner sees the customer's name masked (ADR 0011), in the list and in its export alike. */
+    static InboxRow masked(CurrentUser user, InboxRow r) {
+        return user.isPartner() ? new InboxRow(r.taskId(), r.number(), r.title(), r.type(), r.priority(), r.status(),
+                r.stepZh(), r.stepEn(), r.department(), r.assignee(), PiiMasking.text(r.customerName()), r.createdAt(),
+                r.updatedAt(), r.test(), r.slaDueAt(), r.slaState()) : r;
     }
 
     /** Counts stop at {@value #COUNT_CAP} + 1: beyond that an inbox says "10000+" instead of scanning everything. */
@@ -119,10 +122,10 @@ public class InboxService {
 
     // ---- query building ----
 
-    private record Built(String hql, Map<String, Object> params) {
+    record Built(String hql, Map<String, Object> params) {
     }
 
-    private static Built build(CurrentUser user, InboxQuery query, boolean count) {
+    static Built build(CurrentUser user, InboxQuery query, boolean count) {
         String view = query.view() == null ? InboxQuery.MINE : query.view();
         if (!views(user).contains(view)) {
             throw new Forbidden(Text.of("ticket.error.inboxView"));
@@ -250,7 +253,7 @@ public class InboxService {
         return normal;
     }
 
-    private static String[] split(String bilingual) {
+    static String[] split(String bilingual) {
         if (bilingual == null) {
             return new String[] {"", ""};
         }

@@ -89,12 +89,7 @@ public class DrillDown {
         ReportService.check(user);
         Cohort cohort = cohort(filter, q);
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = FactSql.prepare(c, "select count(*) from report_ticket_fact where "
-                    + cohort.sql, cohort.params); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
+            long total = count(c, cohort);
             long outcomes = total;
             if (cohort.outcomes != null) {
                 try (PreparedStatement ps = FactSql.prepare(c, cohort.outcomes, cohort.outcomeParams);
@@ -107,20 +102,81 @@ public class DrillDown {
             params.add(q.size());
             params.add((long) q.page() * q.size());
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement ps = FactSql.prepare(c, "select f.number, t.title, t.status, f.priority, "
-                    + "f.created_at from (select ticket_id, number, priority, created_at from report_ticket_fact "
-                    + "where " + cohort.sql + " order by created_at desc, ticket_id desc limit ? offset ?) f left "
-                    + "join ticket t on t.id = f.ticket_id order by f.created_at desc, f.ticket_id desc", params);
+            try (PreparedStatement ps = FactSql.prepare(c, rows(cohort, " limit ? offset ?"), params);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            SqlTime.instant(rs.getObject(5))));
+                    rows.add(row(rs));
                 }
             }
             return new Page(q.metric(), q.bucket(), total, outcomes, q.page(), q.size(), rows);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The export's columns (ADR 0040), the order of {@link #each}'s cells. */
+    public static final List<String> COLUMNS = List.of("number", "title", "status", "priority", "created_at");
+
+    /** Receives the rows of {@link #each}. */
+    public interface RowSink {
+        void row(Row row) throws java.io.IOException;
+    }
+
+    /** How many tickets the list has (its {@code total}); checks the user and the query as {@link #tickets} does. */
+    public long count(CurrentUser user, ReportFilter filter, Query q) {
+        ReportService.check(user);
+        Cohort cohort = cohort(filter, q);
+        try (Connection c = dataSource.getConnection()) {
+            return count(c, cohort);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every ticket of the list, in its order, from a server-side cursor (an export: constant memory). */
+    public void each(CurrentUser user, ReportFilter filter, Query q, RowSink sink) {
+        ReportService.check(user);
+        Cohort cohort = cohort(filter, q);
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = FactSql.prepare(c, rows(cohort, ""), cohort.params)) {
+                ps.setFetchSize(500);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.row(row(rs));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long count(Connection c, Cohort cohort) throws SQLException {
+        try (PreparedStatement ps = FactSql.prepare(c, "select count(*) from report_ticket_fact where "
+                + cohort.sql, cohort.params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The list's select, newest first; {@code page} limits it (a page) or is empty (all rows, the export). */
+    private static String rows(Cohort cohort, String page) {
+        return "select f.number, t.title, t.status, f.priority, f.created_at from (select ticket_id, number, "
+                + "priority, created_at from report_ticket_fact where " + cohort.sql + " order by created_at desc, "
+                + "ticket_id desc" + page + ") f left join ticket t on t.id = f.ticket_id order by f.created_at desc, "
+                + "f.ticket_id desc";
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                SqlTime.instant(rs.getObject(5)));
     }
 
     /** The fact rows a metric counts (SQL over unaliased {@code report_ticket_fact} columns) and its parameters. */

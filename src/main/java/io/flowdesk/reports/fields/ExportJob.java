@@ -6,7 +6,6 @@ import java.util.List;
 public record ExportJob(String id, String kind, String format, String state, long rowsDone, Long rowsTotal,
         int percent, String reason, String fileName) {
 
-    public static final List<String> KINDS = List.of("tickets", "fields");
     public static final List<String> FORMATS = List.of("csv", "xlsx");
     public static final String QUEUED = "QUEUED";
     public static final String RUNNING = "RUNNING";

@@ -12,6 +12,8 @@ import io.flowdesk.shared.Messages;
 import io.flowdesk.shared.NotFound;
 import io.flowdesk.shared.Text;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -28,15 +32,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Background exports (ADR 0035): a request is checked and stored as a {@code QUEUED} job; a runner on any node writes
- * the file into the data directory and reports progress. Only the owner (or an admin) sees a job; anyone else gets
+ * the file into the data directory and reports progress. What is exported is an {@link ExportKind}. Only the owner (or an admin) sees a job; anyone else gets
  * 404. Blocking (JDBC).
  */
 @ApplicationScoped
 public class ExportJobs {
-
-    /** The filters a job may carry (query parameters of the reports). */
-    public static final java.util.List<String> PARAMS = java.util.List.of("from", "to", "template", "department",
-            "channel", "priority", "groupBy", "sum", "interval");
 
     @Inject
     AgroalDataSource dataSource;
@@ -45,7 +45,8 @@ public class ExportJobs {
     ReportService reports;
 
     @Inject
-    FieldReports fields;
+    @Any
+    Instance<ExportKind> kinds;
 
     @ConfigProperty(name = "flowdesk.attachments.dir", defaultValue = "data/attachments")
     Path attachments;
@@ -56,24 +57,20 @@ public class ExportJobs {
     }
 
     public ExportJob start(CurrentUser user, String kind, String format, Map<String, String> params, Locale locale) {
-        ReportService.check(user);
-        if (kind == null || !ExportJob.KINDS.contains(kind)) {
-            throw InvalidInput.of("kind", Text.of("reports.exports.error.kind", Text.of("reports.exports.param.kind")),
-                    "enum");
-        }
+        ExportKind k = kind(kind);
+        k.allowed(user);
         if (format == null || !ExportJob.FORMATS.contains(format)) {
             throw InvalidInput.of("format", Text.of("reports.exports.error.format",
                     Text.of("reports.exports.param.format")), "enum");
         }
         Map<String, String> clean = new LinkedHashMap<>();
-        PARAMS.forEach(p -> {
+        k.params().forEach(p -> {
             String v = params.get(p);
             if (v != null && !v.isBlank()) {
                 clean.put(p, v.strip());
             }
         });
-        check(user, kind, clean, locale);
-        clean.put("roles", String.join(",", user.roles()));
+        k.check(user, clean, locale);
         String id = UUID.randomUUID().toString();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into "
                 + "report_export_job (id, owner, kind, format, params_json, locale, state, created_at) values "
@@ -92,26 +89,27 @@ public class ExportJobs {
         return status(user, id);
     }
 
-    /** Fails now, not in the background, when a filter is wrong (the same 422 as the report's). */
-    void check(CurrentUser user, String kind, Map<String, String> p, Locale locale) {
-        ReportFilter filter = filter(p, reports.today());
-        if (kind.equals("fields")) {
-            if (p.get("template") == null) {
-                throw InvalidInput.of("template", Text.of("reports.fields.error.templateMissing",
-                        Text.of("reports.param.template")), "required");
+    /** The kind of that id; anything else is a 422 naming the parameter and the kinds there are. */
+    public ExportKind kind(String id) {
+        List<String> ids = new ArrayList<>();
+        for (ExportKind k : kinds) {
+            if (k.id().equals(id)) {
+                return k;
             }
-            fields.report(user, p.get("template"), FieldQuery.of(p.get("groupBy"), p.get("sum"), p.get("interval"),
-                    filter), locale);
+            ids.add(k.id());
         }
+        ids.sort(null);
+        throw InvalidInput.of("kind", Text.of("reports.exports.error.kindOf", Text.of("reports.exports.param.kind"),
+                String.join(", ", ids)), "enum");
     }
 
     public static ReportFilter filter(Map<String, String> p, java.time.LocalDate today) {
         return ReportFilter.parse(p.get("from"), p.get("to"), p.get("template"), p.get("department"),
-                p.get("channel"), p.get("priority"), today);
+                p.get("channel"), p.get("priority"), p.get("agent"), today);
     }
 
+    /** Any signed-in user may follow their own jobs (an agent exports an inbox); others' jobs are 404. */
     public ExportJob status(CurrentUser user, String id) {
-        ReportService.check(user);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select owner, "
                 + "kind, format, state, rows_done, rows_total, reason, file_name from report_export_job where id = ?")) {
             ps.setString(1, id);

@@ -69,28 +69,32 @@ public class FlowStats {
     /** At most this many tickets are listed behind a step, the slowest first. */
     public static final int STEP_TICKETS_LIMIT = 200;
 
+    /** The tickets behind a step ({@code ?1..?4}: {@link #SELECTED}, {@code ?5}: the step), the slowest first. */
+    static final String STEP_TICKETS = "select t.number, t.title, count(*), sum(r.wait_seconds), sum(r.work_seconds), "
+            + "sum(coalesce(r.wait_seconds, 0) + coalesce(r.work_seconds, 0)) from (select * from report_step where "
+            + "template_key = ?1 and ticket_created_at >= ?2 and ticket_created_at < ?3 and (?4 = 0 or version = ?4) "
+            + "and step_id = ?5) r join ticket t on t.id = r.ticket_id group by t.number, t.title order by 6 desc, "
+            + "t.number";
+
     /** The tickets behind one step of the report of the same selection, the slowest first. */
     public Uni<List<StepTicket>> stepTickets(CurrentUser user, String templateKey, String stepId, LocalDate from,
             LocalDate to, Integer version) {
         if (!mayRead(user)) {
             return Uni.createFrom().failure(new Forbidden(Text.of("flowmap.error.forbidden")));
         }
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("select t.number, "
-                + "t.title, count(*), sum(r.wait_seconds), sum(r.work_seconds), sum(coalesce(r.wait_seconds, 0) + "
-                + "coalesce(r.work_seconds, 0)) from (select * from report_step where " + SELECTED + " and step_id = "
-                + "?5) r join ticket t on t.id = r.ticket_id group by t.number, t.title order by 6 desc, t.number "
-                + "limit " + STEP_TICKETS_LIMIT, Object[].class).setParameter(1, templateKey)
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(STEP_TICKETS
+                + " limit " + STEP_TICKETS_LIMIT, Object[].class).setParameter(1, templateKey)
                 .setParameter(2, start(from)).setParameter(3, end(to)).setParameter(4, version == null ? 0 : version)
                 .setParameter(5, stepId).getResultList()))
                 .map(rows -> rows.stream().map(r -> new StepTicket((String) r[0], (String) r[1],
                         ((Number) r[2]).longValue(), seconds(r[3]), seconds(r[4]), seconds(r[5]))).toList());
     }
 
-    private static OffsetDateTime start(LocalDate from) {
+    static OffsetDateTime start(LocalDate from) {
         return (from == null ? LocalDate.of(1970, 1, 1) : from).atStartOfDay(ZONE).toOffsetDateTime();
     }
 
-    private static OffsetDateTime end(LocalDate to) {
+    static OffsetDateTime end(LocalDate to) {
         return (to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1)).atStartOfDay(ZONE).toOffsetDateTime();
     }
 
@@ -175,7 +179,7 @@ public class FlowStats {
                         seconds(r[11]))).toList());
     }
 
-    private static Long seconds(Object value) {
+    static Long seconds(Object value) {
         return value == null ? null : Math.round(((Number) value).doubleValue());
     }
 

@@ -48,10 +48,12 @@ public class ReportResource {
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("template") String template, @QueryParam("department") String department,
-            @QueryParam("channel") String channel, @QueryParam("priority") String priority) {
+            @QueryParam("channel") String channel, @QueryParam("priority") String priority,
+            @QueryParam("agent") String agent) {
         CurrentUser user = CurrentUser.of(identity);
         ReportService.check(user);
-        ReportFilter filter = ReportFilter.parse(from, to, template, department, channel, priority, reports.today());
+        ReportFilter filter = ReportFilter.parse(from, to, template, department, channel, priority, agent,
+                reports.today());
         StreamingOutput body = out -> reports.csv(user, filter, out);
         return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"tickets-" + filter.from() + "-" + filter.to() + ".csv\"").build();
@@ -62,12 +64,31 @@ public class ReportResource {
     @Produces({XLSX, MediaType.APPLICATION_JSON})
     public Response xlsx(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("template") String template, @QueryParam("department") String department,
-            @QueryParam("channel") String channel, @QueryParam("priority") String priority) {
+            @QueryParam("channel") String channel, @QueryParam("priority") String priority,
+            @QueryParam("agent") String agent) {
         CurrentUser user = CurrentUser.of(identity);
         ReportService.check(user);
-        ReportFilter filter = ReportFilter.parse(from, to, template, department, channel, priority, reports.today());
+        ReportFilter filter = ReportFilter.parse(from, to, template, department, channel, priority, agent,
+                reports.today());
         StreamingOutput body = out -> reports.xlsx(user, filter, out);
         return Response.ok(body, XLSX).header("Content-Disposition",
                 "attachment; filename=\"tickets-" + filter.from() + "-" + filter.to() + ".xlsx\"").build();
+    }
+
+    /** The per-agent breakdown of the summary ({@code by.agent}: handled, median handling time, reopened) as CSV. */
+    @GET
+    @Path("/agents.csv")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    public Response agentsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("template") String template, @QueryParam("department") String department,
+            @QueryParam("channel") String channel, @QueryParam("priority") String priority,
+            @QueryParam("agent") String agent) {
+        CurrentUser user = CurrentUser.of(identity);
+        ReportService.check(user);
+        ReportFilter filter = ReportFilter.parse(from, to, template, department, channel, priority, agent,
+                reports.today());
+        StreamingOutput body = out -> reports.agentsCsv(user, filter, out);
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"agents-" + filter.from() + "-" + filter.to() + ".csv\"").build();
     }
 }

@@ -32,6 +32,7 @@ import io.flowdesk.tickets.InboxRow;
 import io.flowdesk.tickets.InboxService;
 import io.flowdesk.tickets.Priority;
 import io.flowdesk.tickets.TaskWorkService;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +69,8 @@ public class InboxView extends VerticalLayout {
     private String view;
 
     @Inject
-    public InboxView(InboxService inbox, TaskWorkService tasks, TemplateService templates) {
+    public InboxView(InboxService inbox, TaskWorkService tasks, TemplateService templates,
+            Instance<InboxExtension> extensions) {
         this.user = UiSession.user().orElseThrow();
         this.inbox = inbox;
         this.tasks = tasks;
@@ -218,6 +220,10 @@ public class InboxView extends VerticalLayout {
         grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate("tickets/" + e.getItem().number())));
 
         HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("nav.inbox")));
+        title.setWidthFull();
+        title.setAlignItems(FlexComponent.Alignment.CENTER);
+        title.getStyle().set("flex-wrap", "wrap");
+        extensions.forEach(x -> x.components(user, UiSession.locale(), this::query).forEach(title::add));
         add(title, tabBar, filters, grid);
         setFlexGrow(1, grid);
         refresh();

@@ -32,6 +32,7 @@ import io.flowdesk.shared.ui.EChart;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
 import io.flowdesk.templates.TemplateService;
+import io.flowdesk.reports.fields.ExportJobs;
 import jakarta.inject.Inject;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -72,9 +73,12 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private ReportFilter filter;
     private Summary summary;
 
+    private final ExportJobs jobs;
+
     @Inject
     public DashboardView(ReportService reports, DrillDown drillDown, TemplateService templates, FormService forms,
-            IdentityService identity) {
+            IdentityService identity, ExportJobs jobs) {
+        this.jobs = jobs;
         this.reports = reports;
         this.drillDown = drillDown;
         this.user = UiSession.user().orElseThrow();
@@ -287,7 +291,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void drill(String metric, String bucket, String title, ReportFilter f) {
-        new DrillDialog(drillDown, user, f, metric, bucket, title, locale, reports.zone()).open();
+        new DrillDialog(drillDown, jobs, user, f, metric, bucket, title, locale, reports.zone()).open();
     }
 
     /** The filter with one dimension set to a table row's value ({@link ReportFilter#NONE} for "none"). */

@@ -9,13 +9,17 @@ import com.vaadin.flow.dom.Element;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.reports.ReportFilter;
 import io.flowdesk.reports.dashboard.DrillDown;
+import io.flowdesk.reports.fields.ExportJobs;
+import io.flowdesk.reports.fields.ui.ExportPanel;
 import io.flowdesk.shared.Messages;
 import io.flowdesk.shared.Text;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The tickets behind a number: a dialog listing number (a link), title, status, priority and creation, paged. */
 final class DrillDialog extends Dialog {
@@ -37,8 +41,8 @@ final class DrillDialog extends Dialog {
     private int page;
     private long count;
 
-    DrillDialog(DrillDown drillDown, CurrentUser user, ReportFilter filter, String metric, String bucket,
-            String title, Locale locale, ZoneId zone) {
+    DrillDialog(DrillDown drillDown, ExportJobs jobs, CurrentUser user, ReportFilter filter, String metric,
+            String bucket, String title, Locale locale, ZoneId zone) {
         this.drillDown = drillDown;
         this.user = user;
         this.filter = filter;
@@ -60,7 +64,7 @@ final class DrillDialog extends Dialog {
         pageText.setId("dash-drill-page");
         Div paging = new Div(previous, pageText, next);
         paging.addClassName("fd-dash-paging");
-        add(total, table, paging);
+        add(total, ExportPanel.csvAndXlsx(jobs, user, locale, "dash-drill", "drill", this::params), table, paging);
         Button close = new Button(t("dashboard.drill.close"), e -> close());
         close.setId("dash-drill-close");
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -106,6 +110,21 @@ final class DrillDialog extends Dialog {
         t.appendChild(body);
         table.getElement().removeAllChildren();
         table.getElement().appendChild(t);
+    }
+
+    /** The list's filters as export job parameters (kind {@code drill}). */
+    private Map<String, String> params() {
+        Map<String, String> p = new HashMap<>();
+        p.put("metric", metric);
+        p.put("bucket", bucket);
+        p.put("from", filter.from().toString());
+        p.put("to", filter.to().toString());
+        p.put("template", filter.template());
+        p.put("department", filter.department());
+        p.put("channel", filter.channel());
+        p.put("priority", filter.priority());
+        p.put("agent", filter.agent());
+        return p;
     }
 
     private String status(String status) {

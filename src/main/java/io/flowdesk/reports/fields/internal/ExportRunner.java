@@ -3,13 +3,14 @@ package io.flowdesk.reports.fields.internal;
 import io.agroal.api.AgroalDataSource;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.reports.Exports;
-import io.flowdesk.reports.ReportFilter;
-import io.flowdesk.reports.ReportService;
 import io.flowdesk.reports.fields.ExportJob;
 import io.flowdesk.reports.fields.ExportJobs;
-import io.flowdesk.reports.fields.FieldQuery;
-import io.flowdesk.reports.fields.FieldReport;
-import io.flowdesk.reports.fields.FieldReports;
+import io.flowdesk.reports.fields.ExportKind;
+import io.flowdesk.identity.IdentityService;
+import io.flowdesk.shared.Forbidden;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.flowdesk.reports.ReportService;
 import io.flowdesk.shared.FlowClock;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.Json;
@@ -32,10 +33,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -57,10 +56,10 @@ public class ExportRunner {
     ExportJobs jobs;
 
     @Inject
-    ReportService reports;
+    IdentityService identity;
 
     @Inject
-    FieldReports fields;
+    ReportService reports;
 
     @ConfigProperty(name = "flowdesk.reports.exports.stale", defaultValue = "PT30S")
     Duration stale;
@@ -122,33 +121,14 @@ public class ExportRunner {
         Path part = dir.resolve(job.id() + "." + job.format() + ".part");
         try {
             Files.createDirectories(dir);
-            CurrentUser user = new CurrentUser(0, job.owner(), job.owner(), null, null,
-                    Set.of(job.params().getOrDefault("roles", "").split(",")), Set.of(), Messages.tag(job.locale()));
-            ReportFilter filter = ExportJobs.filter(job.params(), reports.today());
-            Exports.Rows rows;
-            List<String> columns;
-            long total;
-            if (job.kind().equals("fields")) {
-                FieldReport report = fields.report(user, job.params().get("template"), FieldQuery.of(
-                        job.params().get("groupBy"), job.params().get("sum"), job.params().get("interval"), filter),
-                        job.locale());
-                columns = FieldReport.COLUMNS;
-                total = report.rows().size();
-                rows = sink -> report.rows().forEach(r -> {
-                    try {
-                        sink.row(new Object[] {r.period(), r.value(), r.label(), r.count(), r.sum()});
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            } else {
-                columns = ReportService.COLUMNS;
-                total = reports.factCount(user, filter);
-                rows = sink -> reports.facts(user, filter, sink);
-            }
+            CurrentUser user = owner(job.owner()).withLocale(Messages.tag(job.locale()));
+            ExportKind kind = jobs.kind(job.kind());
+            kind.allowed(user); // the owner may have lost the role since the request
+            ExportKind.Source source = kind.open(user, job.params(), job.locale());
+            long total = source.total();
             progress(job, 0, total);
             long[] done = {0};
-            Exports.Rows counted = sink -> rows.each(cells -> {
+            Exports.Rows counted = sink -> source.rows().each(cells -> {
                 sink.row(cells);
                 if (++done[0] % 1000 == 0) {
                     progress(job, done[0], total);
@@ -156,15 +136,14 @@ public class ExportRunner {
             });
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 64 * 1024)) {
                 if (job.format().equals("xlsx")) {
-                    Exports.xlsx(job.kind(), columns, counted, reports.zone(), out);
+                    Exports.xlsx(job.kind(), source.columns(), counted, reports.zone(), out);
                 } else {
-                    Exports.csv(columns, counted, reports.zone(), out);
+                    Exports.csv(source.columns(), counted, reports.zone(), out);
                 }
             }
             Files.move(part, dir.resolve(job.id() + "." + job.format()), StandardCopyOption.REPLACE_EXISTING);
             progress(job, done[0], total);
-            finish(job, ExportJob.DONE, job.kind() + "-" + filter.from() + "-" + filter.to() + "." + job.format(),
-                    null);
+            finish(job, ExportJob.DONE, source.fileName() + "." + job.format(), null);
         } catch (Lost e) {
             LOG.infof("export %s was taken over by another runner", job.id());
         } catch (FlowDeskException e) {
@@ -178,6 +157,18 @@ public class ExportRunner {
             } catch (IOException e) {
                 LOG.debug("could not remove a partial export", e);
             }
+        }
+    }
+
+    /** The job's owner as they are now (roles, departments): an export shows what they may see when it runs. */
+    private CurrentUser owner(String username) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> identity.findByUsername(
+                    username))).orElseThrow(() -> new Forbidden(Text.of("reports.exports.error.owner")));
+        } catch (FlowDeskException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

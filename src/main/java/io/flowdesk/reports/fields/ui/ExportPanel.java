@@ -55,6 +55,19 @@ public class ExportPanel extends Div {
         add(buttons, progress, status, download);
     }
 
+    /**
+     * The two buttons a list offers (ADR 0040): CSV and XLSX of {@code kind}, ids {@code <prefix>-export-csv} and
+     * {@code <prefix>-export-xlsx}.
+     */
+    public static ExportPanel csvAndXlsx(ExportJobs jobs, CurrentUser user, Locale locale, String prefix, String kind,
+            Supplier<Map<String, String>> params) {
+        ExportPanel panel = new ExportPanel(jobs, user, locale)
+                .button(prefix + "-export-csv", "reports.fields.view.exportCsv", kind, "csv", params)
+                .button(prefix + "-export-xlsx", "reports.fields.view.exportXlsx", kind, "xlsx", params);
+        panel.setId(prefix + "-export-panel");
+        return panel;
+    }
+
     /** A button that exports {@code kind} in {@code format} with the filters {@code params} gives at the click. */
     public ExportPanel button(String id, String labelKey, String kind, String format,
             Supplier<Map<String, String>> params) {

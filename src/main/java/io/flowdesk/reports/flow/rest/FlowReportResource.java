@@ -1,10 +1,9 @@
 package io.flowdesk.reports.flow.rest;
 
 import io.flowdesk.identity.CurrentUser;
+import io.flowdesk.reports.flow.FlowSelection;
 import io.flowdesk.reports.flow.FlowStats;
 import io.flowdesk.reports.flow.FlowTexts;
-import io.flowdesk.shared.InvalidInput;
-import io.flowdesk.shared.Text;
 import io.flowdesk.shared.rest.RequestLocale;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,7 +48,7 @@ public class FlowReportResource {
     public Uni<ReportJson> report(@PathParam("template") String template, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("version") String version, @Context RoutingContext context) {
         Locale locale = RequestLocale.of(context);
-        Selection at = Selection.parse(from, to, version);
+        FlowSelection at = FlowSelection.parse(from, to, version);
         return stats.report(CurrentUser.of(identity), template, at.from(), at.to(), at.version())
                 .map(r -> json(r, locale));
     }
@@ -62,28 +59,8 @@ public class FlowReportResource {
     public Uni<List<FlowStats.StepTicket>> stepTickets(@PathParam("template") String template,
             @PathParam("step") String step, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("version") String version) {
-        Selection at = Selection.parse(from, to, version);
+        FlowSelection at = FlowSelection.parse(from, to, version);
         return stats.stepTickets(CurrentUser.of(identity), template, step, at.from(), at.to(), at.version());
-    }
-
-    /** The query's period and version, checked. */
-    record Selection(LocalDate from, LocalDate to, Integer version) {
-        static Selection parse(String from, String to, String version) {
-            LocalDate start = date("from", from);
-            LocalDate end = date("to", to);
-            if (start != null && end != null && end.isBefore(start)) {
-                throw InvalidInput.of("/to", Text.of("flowmap.error.rangeOrder"), "range");
-            }
-            Integer v = null;
-            if (version != null && !version.isBlank()) {
-                try {
-                    v = Integer.parseInt(version.trim());
-                } catch (NumberFormatException e) {
-                    throw InvalidInput.of("/version", Text.of("flowmap.error.version"), "integer");
-                }
-            }
-            return new Selection(start, end, v);
-        }
     }
 
     public static ReportJson json(FlowStats.FlowReport r, Locale locale) {
@@ -93,16 +70,5 @@ public class FlowReportResource {
                         s.tickets(), s.rework(), s.completed(), s.waitMedian(), s.waitP90(), s.workMedian(),
                         s.workP90(), s.totalMedian(), FlowTexts.duration(s.totalMedian(), locale))).toList(),
                 r.flows(), r.slowestStep(), FlowTexts.slowest(r, locale), r.bpmnXml());
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of("/" + field, Text.of("flowmap.error." + field), "date");
-        }
     }
 }

@@ -16,6 +16,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.ui.UiSession;
+import io.flowdesk.reports.fields.ExportJobs;
+import io.flowdesk.reports.fields.ui.ExportPanel;
 import io.flowdesk.reports.flow.FlowStats;
 import io.flowdesk.reports.flow.FlowStats.FlowReport;
 import io.flowdesk.reports.flow.FlowStats.StepStats;
@@ -62,9 +64,12 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
     private Map<String, TemplateName> templates = Map.of();
     private FlowReport shown;
 
+    private final ExportJobs jobs;
+
     @Inject
-    public FlowHeatmapView(FlowStats stats) {
+    public FlowHeatmapView(FlowStats stats, ExportJobs jobs) {
         this.stats = stats;
+        this.jobs = jobs;
         this.user = UiSession.user().orElseThrow();
         this.locale = Ui.locale();
         setId("flow-heatmap-view");
@@ -269,10 +274,23 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         }
         try {
             StepTicketsDialog.open(FlowTexts.stepName(step, locale), Ui.await(() -> stats.stepTickets(user,
-                    report.templateKey(), stepId, from.getValue(), to.getValue(), version.getValue())), locale);
+                    report.templateKey(), stepId, from.getValue(), to.getValue(), version.getValue())), locale,
+                    ExportPanel.csvAndXlsx(jobs, user, locale, "flow-step", "step", () -> stepParams(report,
+                            stepId)));
         } catch (FlowDeskException e) {
             Ui.error(Ui.message(e));
         }
+    }
+
+    /** The step list's selection as export job parameters (kind {@code step}). */
+    private Map<String, String> stepParams(FlowReport report, String stepId) {
+        Map<String, String> p = new java.util.HashMap<>();
+        p.put("template", report.templateKey());
+        p.put("step", stepId);
+        p.put("from", from.getValue() == null ? null : from.getValue().toString());
+        p.put("to", to.getValue() == null ? null : to.getValue().toString());
+        p.put("version", version.getValue() == null ? null : String.valueOf(version.getValue()));
+        return p;
     }
 
     /** Where an element is defined in the diagram: the tables follow the diagram's order. */

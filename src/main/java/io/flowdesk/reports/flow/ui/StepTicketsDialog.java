@@ -1,5 +1,6 @@
 package io.flowdesk.reports.flow.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -20,7 +21,8 @@ final class StepTicketsDialog {
     private StepTicketsDialog() {
     }
 
-    static void open(String stepName, List<StepTicket> tickets, Locale locale) {
+    /** {@code exports}: the CSV/XLSX buttons of all the step's tickets (kind {@code step}, without the cap). */
+    static void open(String stepName, List<StepTicket> tickets, Locale locale, Component exports) {
         Dialog dialog = new Dialog();
         dialog.setId("flow-step-tickets");
         dialog.setHeaderTitle(Ui.text(Text.of("flowmap.drill.title", stepName)));
@@ -60,7 +62,7 @@ final class StepTicketsDialog {
             table.appendChild(rows);
             body.getElement().appendChild(table);
         }
-        dialog.add(body);
+        dialog.add(exports, body);
         Button close = new Button(Ui.text(Text.of("flowmap.drill.close")), e -> dialog.close());
         close.setId("flow-step-tickets-close");
         dialog.getFooter().add(close);
