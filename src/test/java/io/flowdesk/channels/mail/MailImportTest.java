@@ -221,6 +221,26 @@ class MailImportTest {
         assertEquals(number, later.get("detail"));
     }
 
+    @Inject
+    io.flowdesk.notify.internal.MailComposer composer;
+
+    @Test
+    void noticesToTheCustomerCarryASignedReplyTokenAndTheTicketsThread() throws Exception {
+        String sender = Eml.sender();
+        String number = (String) imported(Eml.from(sender).bytes()).get("ticketNumber");
+        var payload = io.flowdesk.shared.Json.MAPPER.createObjectNode().put("to", sender).put("ticketNumber", number)
+                .put("locale", "en");
+        var mail = composer.compose(new io.flowdesk.notify.internal.Outgoing(1, "test:" + number, "email", sender,
+                null, "REPLY", payload, 0, List.of()));
+        String id = mail.getHeaders().get("Message-ID").get(0);
+        assertEquals(java.util.Optional.of(number), new ReplyToken(Base64.getDecoder().decode(KEY))
+                .ticketOf(List.of(id)));
+        assertTrue(mail.getHeaders().get("References").get(0).contains(number));
+        // the customer's answer to it threads by the token alone
+        Map<String, Object> r = imported(Eml.from(sender).subject("thanks").inReplyTo(id).bytes());
+        assertEquals(number, r.get("ticketNumber"));
+    }
+
     @Test
     void badHandOversAreRefusedWithTheFieldNamed() {
         given().auth().preemptive().basic("admin", "demo").contentType("message/rfc822").body(Eml.from("a@b.test")
