@@ -135,6 +135,9 @@ public final class Bench {
         if (wants("fields")) {
             new FieldsBench(smoke, results, intArg(ARGS, "--field-tickets=")).run();
         }
+        if (wants("mail")) {
+            new MailBench(smoke, results).run();
+        }
     }
 
     private static Integer intArg(String[] args, String prefix) {

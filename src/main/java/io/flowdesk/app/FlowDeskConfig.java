@@ -251,5 +251,9 @@ public interface FlowDeskConfig {
         /** How often the poller looks at which mailboxes are due (each has its own interval). */
         @WithDefault("PT5S")
         Duration imapTick();
+
+        /** Crash tests only: a pause between a fetched message's import commit and its Seen flag. */
+        @WithDefault("PT0S")
+        Duration pauseAfterImport();
     }
 }

@@ -46,6 +46,9 @@ public class ImapFetch {
     @Inject
     SecretSeal seal;
 
+    @Inject
+    MailSettings settings;
+
     /** Fetches what is new, then waits for more (IDLE or the poll interval). */
     void round(Mailboxes.Mailbox configured, BooleanSupplier stopped) throws Exception {
         Mailboxes.Mailbox box = ImapPoller.await(() -> Panache.withSession(() -> Mailboxes.find(configured.key())));
@@ -90,6 +93,9 @@ public class ImapFetch {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
             ImapPoller.await(() -> importer.importMessage(box.key(), raw.toByteArray(), validity, uid));
+            if (!settings.pauseAfterImport().isZero()) {
+                Thread.sleep(settings.pauseAfterImport().toMillis()); // crash tests: a kill lands here
+            }
             done(box, folder, message);
             ImapPoller.await(() -> Panache.withTransaction(() -> Mailboxes.watermark(box.key(), validity, uid)));
             if (++count >= BATCH) {

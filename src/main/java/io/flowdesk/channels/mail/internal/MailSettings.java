@@ -26,6 +26,9 @@ public class MailSettings {
     @ConfigProperty(name = "flowdesk.mail.imap-tick", defaultValue = "PT5S")
     Duration imapTick;
 
+    @ConfigProperty(name = "flowdesk.mail.pause-after-import", defaultValue = "PT0S")
+    Duration pauseAfterImport;
+
     @ConfigProperty(name = "flowdesk.secrets.key")
     Optional<String> secretsKey;
 
@@ -49,6 +52,10 @@ public class MailSettings {
 
     public Duration imapTick() {
         return imapTick;
+    }
+
+    public Duration pauseAfterImport() {
+        return pauseAfterImport;
     }
 
     /** The signer of FlowDesk's Message-IDs; empty without a secrets key (then only headers and subjects thread). */
