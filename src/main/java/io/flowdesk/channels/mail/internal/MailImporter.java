@@ -63,6 +63,9 @@ public class MailImporter {
     @Inject
     MailAfterCommit after;
 
+    @Inject
+    io.flowdesk.workflow.EngineBridge bridge;
+
     /** What the transaction decided, for the steps after the commit. */
     record Done(MailImport result, Long ticketId, Long startTicket, ParsedMail parsed) {
     }
@@ -224,12 +227,26 @@ public class MailImporter {
                         Json.MAPPER.createObjectNode().put("linkedTicket", fresh.number()), true));
     }
 
-    /** New senders become (unverified, guest) customers by address. */
+    /**
+     * New senders become (unverified, guest) customers by address; they sign in with one-time codes. Their password
+     * hash is one bcrypt of a random secret that was thrown away, made once off the event loop: bcrypt per sender
+     * would cost a CPU-second per new ticket.
+     */
     private Uni<Void> customer(String email, String name) {
         return identity.customerIdByEmail(email).chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                : identity.createCustomer(email, name, null, IdentityService.hash(UUID.randomUUID().toString()), true,
-                        true).replaceWithVoid().onFailure(io.flowdesk.shared.Conflict.class).recoverWithNull()
+                : guestHash().chain(hash -> identity.createCustomer(email, name, null, hash, true, true))
+                        .replaceWithVoid().onFailure(io.flowdesk.shared.Conflict.class).recoverWithNull()
                         .replaceWithVoid());
+    }
+
+    private volatile String guestHash;
+
+    private Uni<String> guestHash() {
+        String known = guestHash;
+        return known != null ? Uni.createFrom().item(known) : bridge.call(() -> {
+            guestHash = IdentityService.hash(UUID.randomUUID() + "." + UUID.randomUUID());
+            return guestHash;
+        });
     }
 
     private static Uni<Done> done(long id, String outcome, Long ticketId, String number, boolean review,
