@@ -41,7 +41,7 @@ public final class Bench {
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation|fields|reports}: one workload
+     * {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation|fields|reports|mail}: one workload
      * (for profiling), not the full table.
      */
     static String ONLY;
@@ -141,6 +141,9 @@ public final class Bench {
         }
         if (wants("reports")) {
             new DashboardBench(smoke, results, intArg(ARGS, "--report-tickets=")).run();
+        }
+        if (wants("mail")) {
+            new MailBench(smoke, results).run();
         }
     }
 

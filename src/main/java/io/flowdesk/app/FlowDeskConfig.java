@@ -228,4 +228,32 @@ public interface FlowDeskConfig {
         /** AES key, base64 (16 or 32 bytes); required to store robots and webhook endpoints. */
         Optional<String> key();
     }
+
+    /** Read by {@code io.flowdesk.channels.mail.internal.MailSettings} (mail in, ADR 0042). */
+    Mail mail();
+
+    interface Mail {
+        /** Within how many days of resolution a mail reopens its ticket; after that it opens a linked new one. */
+        @WithDefault("7")
+        int reopenDays();
+
+        /** A sender creating more tickets than this within {@code throttleMinutes} is throttled (logged). */
+        @WithDefault("10")
+        int throttleCount();
+
+        @WithDefault("60")
+        int throttleMinutes();
+
+        /** Whether this node fetches the configured IMAP mailboxes. */
+        @WithDefault("true")
+        boolean imapEnabled();
+
+        /** How often the poller looks at which mailboxes are due (each has its own interval). */
+        @WithDefault("PT5S")
+        Duration imapTick();
+
+        /** Crash tests only: a pause between a fetched message's import commit and its Seen flag. */
+        @WithDefault("PT0S")
+        Duration pauseAfterImport();
+    }
 }

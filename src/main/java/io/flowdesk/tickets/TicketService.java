@@ -123,8 +123,40 @@ public class TicketService {
         return validateAndInsert(user, request, null, requestHash, testVersion);
     }
 
+    /** A ticket row written in the caller's transaction, its flow not started yet. */
+    public record Pending(long id, String number) {
+    }
+
+    /**
+     * For a channel that records its intake in the same transaction as the ticket (mail, ADR 0042): validates like
+     * {@link #create} and writes the ticket row (PENDING) and its first timeline entries in the caller's
+     * transaction. The caller calls {@link #ensureStarted} after its commit; the reconciler does it after a crash.
+     */
+    public Uni<Pending> createPending(CurrentUser user, CreateTicketRequest request) {
+        if (request == null) {
+            return Uni.createFrom().failure(InvalidInput.of("", Text.of("ticket.error.bodyRequired"), "required"));
+        }
+        String requestHash = Json.sha256(Json.canonical(Json.MAPPER.valueToTree(request)));
+        return validated(user, request, null, (template, title, priority, channel, customer, customerId, data) ->
+                insertRow(user, template, title, priority, channel, customer, customerId, data, request.transcript(),
+                        null, requestHash).map(t -> new Pending(t.id, t.number)));
+    }
+
+    /** What is written once a request is valid. */
+    private interface Writer<T> {
+        Uni<T> write(PublishedTemplate template, String title, String priority, String channel, Customer customer,
+                Long customerUserId, JsonNode data);
+    }
+
     private Uni<Created> validateAndInsert(CurrentUser user, CreateTicketRequest request, String idempotencyKey,
             String requestHash, PublishedTemplate testVersion) {
+        return validated(user, request, testVersion, (template, title, priority, channel, customer, customerId,
+                data) -> insert(user, template, title, priority, channel, customer, customerId, data,
+                        request.transcript(), idempotencyKey, requestHash));
+    }
+
+    private <T> Uni<T> validated(CurrentUser user, CreateTicketRequest request, PublishedTemplate testVersion,
+            Writer<T> writer) {
         List<FieldError> errors = new ArrayList<>();
         String title = request.title() == null ? "" : request.title().trim();
         if (title.isEmpty() || title.length() > 300) {
@@ -169,8 +201,8 @@ public class TicketService {
                         }
                         Uni<Long> customerUser = user.isCustomer() ? Uni.createFrom().item(user.id())
                                 : identity.customerIdByEmail(customer.email());
-                        return customerUser.chain(customerId -> insert(user, template, title, priority, channel,
-                                customer, customerId, data, request.transcript(), idempotencyKey, requestHash));
+                        return customerUser.chain(customerId -> writer.write(template, title, priority, channel,
+                                customer, customerId, data));
                     });
                 });
     }
@@ -199,6 +231,26 @@ public class TicketService {
     }
 
     private Uni<Created> insert(CurrentUser user, PublishedTemplate template, String title, String priority,
+            String channel, Customer customer, Long customerUserId, JsonNode data, String transcript,
+            String idempotencyKey, String requestHash) {
+        return insertRow(user, template, title, priority, channel, customer, customerUserId, data, transcript,
+                idempotencyKey, requestHash)
+                .onItemOrFailure().transformToUni((ticket, failure) -> {
+                    if (failure != null) {
+                        if (idempotencyKey != null && isUniqueViolation(failure)) {
+                            // a concurrent request with the same key won the insert: answer like a replay
+                            return findByIdempotencyKey(user, idempotencyKey)
+                                    .chain(existing -> replay(existing, requestHash));
+                        }
+                        return Uni.createFrom().failure(failure);
+                    }
+                    // the row was just written: start from it instead of reading it back
+                    return start(ticket).chain(() -> details(ticket.id)).map(d -> new Created(d, false));
+                });
+    }
+
+    /** The ticket row and its first timeline entries, in the current transaction (or a new one). */
+    private Uni<TicketEntity> insertRow(CurrentUser user, PublishedTemplate template, String title, String priority,
             String channel, Customer customer, Long customerUserId, JsonNode data, String transcript,
             String idempotencyKey, String requestHash) {
         return Panache.withTransaction(() -> Panache.getSession()
@@ -235,19 +287,7 @@ public class TicketService {
                                 TicketRelay.details("text", transcript), true))
                 .call(ticket -> TicketRelay.timeline(ticket, "CREATED", user.username(), null,
                         Text.of("timeline.text.created", TimelineTexts.channel(channel)), TicketRelay.details("channel", channel, "template",
-                                template.key() + " v" + template.version()), false)))
-                .onItemOrFailure().transformToUni((ticket, failure) -> {
-                    if (failure != null) {
-                        if (idempotencyKey != null && isUniqueViolation(failure)) {
-                            // a concurrent request with the same key won the insert: answer like a replay
-                            return findByIdempotencyKey(user, idempotencyKey)
-                                    .chain(existing -> replay(existing, requestHash));
-                        }
-                        return Uni.createFrom().failure(failure);
-                    }
-                    // the row was just written: start from it instead of reading it back
-                    return start(ticket).chain(() -> details(ticket.id)).map(d -> new Created(d, false));
-                });
+                                template.key() + " v" + template.version()), false)));
     }
 
     /**

@@ -34,6 +34,9 @@ public class MailComposer {
     @Inject
     NotifySettings config;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<io.flowdesk.notify.MailThreading> threading;
+
     /** Why this address gets no mail, or null when it may. */
     public static String refusal(String address) {
         if (address == null || address.isBlank()) {
@@ -77,7 +80,7 @@ public class MailComposer {
         String text = template("notify/mail.txt").data(data).render();
         Mail mail = Mail.withHtml(to, subjectLine, html).setText(text);
         String domain = config.mailDomain();
-        mail.addHeader("Message-ID", "<" + delivery.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain + ">");
+        mail.addHeader("Message-ID", "<" + messageId(delivery, number, domain) + ">");
         mail.addHeader("Auto-Submitted", "auto-generated");
         mail.addHeader("X-Auto-Response-Suppress", "All");
         mail.addHeader("X-FlowDesk-Delivery", delivery.key());
@@ -87,6 +90,17 @@ public class MailComposer {
             mail.addHeader("References", thread);
         }
         return mail;
+    }
+
+    /** The channel's signed reply token when there is one (ADR 0042), else one made of the delivery id. */
+    private String messageId(Outgoing delivery, String number, String domain) {
+        if (!number.isEmpty() && threading.isResolvable()) {
+            String token = threading.get().messageId(number, domain);
+            if (token != null) {
+                return token;
+            }
+        }
+        return delivery.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain;
     }
 
     /**
