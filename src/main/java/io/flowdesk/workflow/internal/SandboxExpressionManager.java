@@ -1,6 +1,7 @@
 package io.flowdesk.workflow.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.workflow.ExpressionRules;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,7 +20,8 @@ import org.flowable.engine.impl.el.ProcessExpressionManager;
  * The expression resolver for untrusted BPMN: names resolve to process variables holding plain values
  * (text, numbers, booleans, dates, JSON, lists and maps of those) or to FlowDesk's catalogue delegates;
  * properties resolve only on maps, lists and JSON. No bean properties, no method calls, no {@code execution},
- * so {@code getClass()} and reflection have nothing to reach.
+ * so {@code getClass()} and reflection have nothing to reach. A name that is no variable reads as null (an unfilled
+ * optional field), except the engine's own names ({@link ExpressionRules#isForbiddenName}), which fail.
  */
 public class SandboxExpressionManager extends ProcessExpressionManager {
 
@@ -70,6 +72,12 @@ public class SandboxExpressionManager extends ProcessExpressionManager {
                 }
                 context.setPropertyResolved(true);
                 return value;
+            }
+            if (container instanceof VariableContainer && !ExpressionRules.isForbiddenName(name)) {
+                // a form field nobody filled in: the publish gate only lets known field names through, and a
+                // condition on an empty optional field must read it as empty, not fail the ticket (issue 15)
+                context.setPropertyResolved(true);
+                return null;
             }
             return null;
         }
