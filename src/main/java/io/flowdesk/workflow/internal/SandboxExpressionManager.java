@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.variable.VariableContainer;
 import org.flowable.common.engine.impl.javax.el.CouldNotResolvePropertyELResolver;
 import org.flowable.common.engine.impl.javax.el.ELContext;
@@ -68,7 +67,7 @@ public class SandboxExpressionManager extends ProcessExpressionManager {
             if (container instanceof VariableContainer variables && variables.hasVariable(name)) {
                 Object value = variables.getVariable(name);
                 if (!isPlain(value)) {
-                    throw new FlowableException("Variable '" + name + "' does not hold a plain value");
+                    throw new SandboxRefusal("value", name, "Variable '" + name + "' does not hold a plain value");
                 }
                 context.setPropertyResolved(true);
                 return value;
@@ -90,12 +89,14 @@ public class SandboxExpressionManager extends ProcessExpressionManager {
             if (base == null) {
                 return null;
             }
-            throw new FlowableException("Property '" + property + "' cannot be read in a FlowDesk expression");
+            throw new SandboxRefusal("property", String.valueOf(property),
+                    "Property '" + property + "' cannot be read in a FlowDesk expression");
         }
 
         @Override
         public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
-            throw new FlowableException("Method calls ('" + method + "') are not allowed in FlowDesk expressions");
+            throw new SandboxRefusal("call", String.valueOf(method),
+                    "Method calls ('" + method + "') are not allowed in FlowDesk expressions");
         }
     }
 
@@ -110,7 +111,7 @@ public class SandboxExpressionManager extends ProcessExpressionManager {
             if (base == null) {
                 return;
             }
-            throw new FlowableException("Expressions cannot assign values");
+            throw new SandboxRefusal("assign", String.valueOf(property), "Expressions cannot assign values");
         }
 
         @Override

@@ -60,7 +60,7 @@ class ConditionGrammarTest {
         assertGrammar("${amount && ok}", "combines");
         assertGrammar("${ok}", "write ${ok == true}");
         assertGrammar("${amount == ticketPriority}", "different kinds");
-        assertGrammar("${ok < true}", "'<'");
+        assertGrammar("${ok < ticketPriority}", "'<'");
         assertGrammar("${'a' == 'a' == true}", "'=='");
     }
 
