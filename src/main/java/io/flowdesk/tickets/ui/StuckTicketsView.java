@@ -4,11 +4,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,6 +25,7 @@ import io.flowdesk.tickets.StuckTickets;
 import io.flowdesk.tickets.StuckTickets.StuckTicket;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Admins see the tickets whose flow did not start (ADR 0041) with the engine's reason in words, and retry (on the
@@ -59,32 +61,45 @@ public class StuckTicketsView extends VerticalLayout implements BeforeEnterObser
         intro.addClassName("fd-muted");
         add(intro);
         grid.setId("stuck-list");
-        grid.addComponentColumn(t -> new Anchor("tickets/" + t.number(), t.number())).setHeader(
-                getTranslation("stuckview.number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(StuckTicket::title).setHeader(getTranslation("stuckview.ticketTitle")).setAutoWidth(true);
-        grid.addColumn(StuckTicket::templateKey).setHeader(getTranslation("stuckview.template")).setAutoWidth(true);
+        // the ticket, its reason and the actions come first, so a phone shows them without scrolling sideways
+        grid.addComponentColumn(this::summary).setHeader(getTranslation("stuckview.number")).setWidth("18em")
+                .setFlexGrow(3);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> getTranslation("stuckview.state." + t.engineState())).setHeader(
                 getTranslation("stuckview.state")).setAutoWidth(true);
         grid.addColumn(StuckTicket::attempts).setHeader(getTranslation("stuckview.attempts")).setAutoWidth(true);
-        grid.addColumn(StuckTicket::reason).setHeader(getTranslation("stuckview.reason"))
-                .setTooltipGenerator(StuckTicket::reason).setWidth("24em").setFlexGrow(3);
+        grid.addColumn(StuckTicket::templateKey).setHeader(getTranslation("stuckview.template")).setAutoWidth(true);
         grid.addColumn(t -> t.createdAt() == null ? "" : WHEN.format(t.createdAt())).setHeader(
                 getTranslation("stuckview.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("28em");
         add(grid, empty);
         refresh();
     }
 
-    private HorizontalLayout actions(StuckTicket t) {
+    private Div summary(StuckTicket t) {
+        Anchor number = new Anchor("tickets/" + t.number(), t.number());
+        number.getStyle().set("font-weight", "600");
+        Div title = new Div(t.title());
+        Div reason = new Div(getTranslation("stuckview.reason") + ": " + (t.reason() == null ? "" : t.reason()));
+        reason.addClassName("fd-muted");
+        reason.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return new Div(number, title, reason);
+    }
+
+    private VerticalLayout actions(StuckTicket t) {
+        Locale locale = Ui.locale();
         Button retry = new Button(getTranslation("stuckview.retry"), e -> act(() -> stuck.retry(user, t.number(),
-                getLocale()), "stuckview.retried", t.number()));
+                locale), "stuckview.retried", t.number()));
         retry.setId("stuck-retry-" + t.number());
         retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("stuckview.cancel"), e -> confirmCancel(t));
         cancel.setId("stuck-cancel-" + t.number());
         cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(retry, cancel);
+        VerticalLayout actions = new VerticalLayout(retry, cancel);
+        actions.setPadding(false);
+        actions.setSpacing(false);
+        return actions;
     }
 
     private void confirmCancel(StuckTicket t) {
@@ -96,7 +111,8 @@ public class StuckTicketsView extends VerticalLayout implements BeforeEnterObser
         dialog.setCancelText(getTranslation("stuckview.cancelConfirm.keep"));
         Button confirm = new Button(getTranslation("stuckview.cancel"), e -> {
             dialog.close();
-            act(() -> stuck.cancel(user, t.number(), getLocale()), "stuckview.cancelled", t.number());
+            Locale locale = Ui.locale();
+            act(() -> stuck.cancel(user, t.number(), locale), "stuckview.cancelled", t.number());
         });
         confirm.setId("stuck-cancel-yes");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
@@ -116,7 +132,8 @@ public class StuckTicketsView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void refresh() {
-        List<StuckTicket> list = Ui.await(() -> stuck.list(user, getLocale()));
+        Locale locale = Ui.locale(); // read here: the call below runs off the UI thread
+        List<StuckTicket> list = Ui.await(() -> stuck.list(user, locale));
         grid.setItems(list);
         grid.setVisible(!list.isEmpty());
         empty.setText(list.isEmpty() ? getTranslation("stuckview.none") : "");
