@@ -82,7 +82,7 @@ class StuckTicketsViewIT {
                     assertTrue(openTasks(app, retried) > 0, "the retried ticket's flow runs");
 
                     Browser.click(driver, "stuck-cancel-" + cancelled);
-                    wait.until(d -> !d.findElements(By.id("stuck-cancel-yes")).isEmpty());
+                    wait.until(d -> d.findElements(By.id("stuck-cancel-yes")).stream().anyMatch(b -> b.isDisplayed()));
                     Browser.settle(driver);
                     shot(driver, "stuck-tickets-cancel-" + tag + "-desktop");
                     Browser.click(driver, "stuck-cancel-yes");

@@ -2,7 +2,7 @@ package io.flowdesk.tickets.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -103,12 +103,12 @@ public class StuckTicketsView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void confirmCancel(StuckTicket t) {
-        ConfirmDialog dialog = new ConfirmDialog();
+        Dialog dialog = new Dialog();
         dialog.setId("stuck-cancel-dialog");
-        dialog.setHeader(getTranslation("stuckview.cancelConfirm.title", t.number()));
-        dialog.setText(getTranslation("stuckview.cancelConfirm.text", t.number()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("stuckview.cancelConfirm.keep"));
+        dialog.setHeaderTitle(getTranslation("stuckview.cancelConfirm.title", t.number()));
+        dialog.add(new Paragraph(getTranslation("stuckview.cancelConfirm.text", t.number())));
+        Button keep = new Button(getTranslation("stuckview.cancelConfirm.keep"), e -> dialog.close());
+        keep.setId("stuck-cancel-keep");
         Button confirm = new Button(getTranslation("stuckview.cancel"), e -> {
             dialog.close();
             Locale locale = Ui.locale();
@@ -116,7 +116,7 @@ public class StuckTicketsView extends VerticalLayout implements BeforeEnterObser
         });
         confirm.setId("stuck-cancel-yes");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.setConfirmButton(confirm);
+        dialog.getFooter().add(keep, confirm);
         dialog.open();
     }
 
