@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Finishes what a crash left between the two stores: PENDING tickets get their process started (exactly once)
- * and linked; engine events not yet applied are applied. Runs at start-up and periodically.
+ * and linked; engine events not yet applied are applied. Runs at start-up and periodically. FAILED tickets (the
+ * engine refused their flow for good, ADR 0041) are not PENDING, so it leaves them to an admin.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -37,6 +38,9 @@ public class Reconciler {
             try {
                 VertxContextSupport.subscribeAndAwait(() -> tickets.ensureStarted(id));
                 repaired++;
+            } catch (io.flowdesk.workflow.ProcessFailed e) {
+                // counted on the row; a permanent failure (or too many) leaves it FAILED, out of this loop
+                LOG.warnf("Ticket %d could not be started: %s", id, e.getMessage());
             } catch (Throwable e) {
                 LOG.errorf(e, "Ticket %d could not be started; will retry", id);
             }

@@ -18,6 +18,7 @@ import io.flowdesk.tickets.internal.TicketEntity;
 import io.flowdesk.tickets.internal.TicketEventEntity;
 import io.flowdesk.tickets.internal.TicketTaskEntity;
 import io.flowdesk.workflow.EngineBridge;
+import io.flowdesk.workflow.ProcessFailed;
 import io.flowdesk.workflow.WorkflowEngine;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Creating crosses two stores. Order: (1) the ticket row is committed as PENDING; (2) the process is started
  * exactly once per ticket (advisory lock + business-key check in the engine's transaction); (3) the row is linked
- * and the outbox applied. A crash after (1) or (2) leaves a PENDING row that the reconciler finishes.
+ * and the outbox applied. A crash after (1) or (2) leaves a PENDING row that the reconciler finishes; a flow the
+ * engine refuses leaves the row FAILED with the reason ({@link StuckTickets}), answered with 422.
  */
 @ApplicationScoped
 public class TicketService {
@@ -60,6 +62,9 @@ public class TicketService {
 
     @Inject
     TicketRelay relay;
+
+    @Inject
+    StuckTickets stuck;
 
     @Inject
     io.flowdesk.identity.IdentityService identity;
@@ -299,6 +304,9 @@ public class TicketService {
             if (ticket == null) {
                 return Uni.createFrom().failure(new NotFound(Text.of("ticket.notFound", ticketId)));
             }
+            if (TicketEntity.FAILED.equals(ticket.engineState)) {
+                return Uni.createFrom().failure(StuckTickets.failed(ticket));
+            }
             if (!TicketEntity.PENDING.equals(ticket.engineState)) {
                 return relay.drain(ticketId);
             }
@@ -315,7 +323,9 @@ public class TicketService {
             variables.put("ticketPriority", ticket.priority);
             variables.put("ticketType", ticket.ticketType);
             return bridge.call(() -> engine.startTicketProcess(ticket.id, template.processDefinitionId(), variables));
-        }).chain(processInstanceId -> relay.linkAndDrain(ticket.id, processInstanceId));
+        }).onFailure(ProcessFailed.class).recoverWithUni(e -> stuck.recordFailure(ticket.id, (ProcessFailed) e)
+                .chain(failure -> Uni.createFrom().<String>failure(failure)))
+                .chain(processInstanceId -> relay.linkAndDrain(ticket.id, processInstanceId));
     }
 
     /** Ticket ids still PENDING and older than the given age (for the reconciler). */

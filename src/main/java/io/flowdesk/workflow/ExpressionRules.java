@@ -95,6 +95,11 @@ public final class ExpressionRules {
         return tokens;
     }
 
+    /** True for names that reach the engine or Java (execution, getClass, …): never a field, never resolved. */
+    public static boolean isForbiddenName(String name) {
+        return FORBIDDEN_NAMES.contains(name);
+    }
+
     /** True when a text contains anything the expression language would evaluate. */
     public static boolean containsExpression(String text) {
         return text != null && (text.contains("${") || text.contains("#{"));

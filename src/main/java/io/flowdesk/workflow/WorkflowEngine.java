@@ -94,9 +94,29 @@ public class WorkflowEngine {
         return startOnce(ticketId, ticketId + "-r" + reopening, processDefinitionId, variables);
     }
 
+    /**
+     * The engine's transaction rolls back whole when the flow cannot run (nothing is left half-started); what went
+     * wrong is told as a {@link ProcessFailed}, permanent or passing.
+     */
     private String startOnce(long ticketId, String businessKey, String processDefinitionId,
             Map<String, Object> variables) {
-        return engine().getManagementService().executeCommand(context -> {
+        ProcessEngine current = engine();
+        try {
+            return startOnce(current, ticketId, businessKey, processDefinitionId, variables);
+        } catch (io.flowdesk.shared.FlowDeskException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            ProcessFailed failure = EngineFailures.classify(e,
+                    () -> current.getRepositoryService().getBpmnModel(processDefinitionId));
+            LOG.warnf("Ticket %d: the flow could not start (%s): %s", ticketId,
+                    failure.permanent() ? "permanent" : "passing", e.getMessage());
+            throw failure;
+        }
+    }
+
+    private String startOnce(ProcessEngine current, long ticketId, String businessKey, String processDefinitionId,
+            Map<String, Object> variables) {
+        return current.getManagementService().executeCommand(context -> {
             try (PreparedStatement lock = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection()
                     .prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, ticketId);
@@ -157,7 +177,7 @@ public class WorkflowEngine {
     public void complete(String taskId, String username, Map<String, Object> variables, String submittedJson) {
         try {
             completeOnce(taskId, username, variables, submittedJson);
-        } catch (Conflict e) {
+        } catch (io.flowdesk.shared.FlowDeskException e) {
             throw e;
         } catch (FlowableException e) {
             // A concurrent completion can make the engine read a task that was current when this transaction
@@ -166,8 +186,20 @@ public class WorkflowEngine {
             if (engine().getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
                 throw new Conflict(Text.of("ticket.error.completedBySomeoneElse", taskId), e);
             }
-            throw e;
+            // the engine refused what comes after the task (e.g. a condition): its transaction was rolled back,
+            // so the task is still open (issue 15)
+            ProcessFailed failure = EngineFailures.classify(e, () -> modelOfTask(taskId));
+            LOG.warnf("Task %s could not be completed (%s): %s", taskId, failure.permanent() ? "permanent"
+                    : "passing", e.getMessage());
+            throw failure;
+        } catch (RuntimeException e) {
+            throw EngineFailures.classify(e, () -> modelOfTask(taskId));
         }
+    }
+
+    private org.flowable.bpmn.model.BpmnModel modelOfTask(String taskId) {
+        Task task = engine().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        return engine().getRepositoryService().getBpmnModel(task.getProcessDefinitionId());
     }
 
     private void completeOnce(String taskId, String username, Map<String, Object> variables, String submittedJson) {

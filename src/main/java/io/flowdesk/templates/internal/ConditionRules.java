@@ -106,7 +106,11 @@ final class ConditionRules {
         return new ArrayList<>(forms);
     }
 
-    /** unknown-field, field-not-upstream and condition-type for one flow leaving the gateway. */
+    /**
+     * unknown-field, field-not-upstream and condition-type for one flow leaving the gateway; then, when none of
+     * those (nor the scan's unsafe-expression) found anything, condition-grammar: the condition must be one the
+     * sandbox evaluates without an error ({@link ConditionGrammar}).
+     */
     static void checkCondition(ExclusiveGateway gateway, SequenceFlow flow, Map<String, List<FieldDef>> all,
             Map<String, List<FieldDef>> before, List<FieldError> errors) {
         String condition = flow.getConditionExpression();
@@ -138,6 +142,38 @@ final class ConditionRules {
                         "condition-type"));
             }
         }
+        if (errors.stream().noneMatch(e -> flow.getId().equals(e.pointer()))) {
+            Text grammar = ConditionGrammar.problem(condition, grammarNames(before), subject);
+            if (grammar != null) {
+                errors.add(new FieldError(flow.getId(), grammar, "condition-grammar"));
+            }
+        }
+    }
+
+    /** The names a condition after a gateway may use: the fields filled before it, then FlowDesk's own values. */
+    static Map<String, ConditionGrammar.Name> grammarNames(Map<String, List<FieldDef>> before) {
+        Map<String, ConditionGrammar.Name> names = new LinkedHashMap<>();
+        before.forEach((name, defs) -> names.put(name, new ConditionGrammar.Name(grammarType(defs), true,
+                fieldLabel(name, before))));
+        BUILT_INS.forEach((name, def) -> names.put(name, new ConditionGrammar.Name(grammarType(List.of(def)), false,
+                fieldLabel(name, Map.of()))));
+        return names;
+    }
+
+    /** The run-time type of a field's values; fields of one name in several forms must agree, else any. */
+    static ConditionGrammar.Type grammarType(List<FieldDef> defs) {
+        Set<ConditionGrammar.Type> types = new HashSet<>();
+        for (FieldDef def : defs) {
+            String type = type(def.schema());
+            types.add(type == null ? ConditionGrammar.Type.ANY : switch (type) {
+                case "boolean" -> ConditionGrammar.Type.BOOLEAN;
+                case "number", "integer" -> ConditionGrammar.Type.NUMBER;
+                case "string" -> ConditionGrammar.Type.STRING;
+                case "array", "object" -> ConditionGrammar.Type.LIST;
+                default -> ConditionGrammar.Type.ANY;
+            });
+        }
+        return types.size() == 1 ? types.iterator().next() : ConditionGrammar.Type.ANY;
     }
 
     /**
@@ -204,7 +240,7 @@ final class ConditionRules {
             }
             case "boolean" -> {
                 if (literal.kind() != Kind.BOOLEAN || !comparison.equality()) {
-                    return Text.of("lint.condition.boolean", label, op + " " + literal.text(), "${" + field + "}",
+                    return Text.of("lint.condition.boolean", label, op + " " + literal.text(), "${" + field + " == true}",
                             "${!" + field + "}");
                 }
             }

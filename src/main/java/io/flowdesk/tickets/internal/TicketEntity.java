@@ -17,6 +17,10 @@ public class TicketEntity extends PanacheEntityBase {
     public static final String PENDING = "PENDING";
     public static final String ACTIVE = "ACTIVE";
     public static final String ENDED = "ENDED";
+    /** The engine refused the flow (permanently, or too often): kept with the reason until an admin acts. */
+    public static final String FAILED = "FAILED";
+    /** An admin cancelled a ticket whose flow never started. */
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,9 +60,20 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "data_json")
     public String dataJson;
 
-    /** PENDING until the process instance is linked, then ACTIVE, then ENDED. */
+    /** PENDING until the process instance is linked, then ACTIVE, then ENDED; or FAILED, then CANCELLED. */
     @Column(name = "engine_state")
     public String engineState;
+
+    /** How often starting the flow failed (counted by requests and the reconciler). */
+    @Column(name = "engine_attempts")
+    public int engineAttempts;
+
+    /** Why the flow did not start, as a stored text; null while nothing failed. */
+    @Column(name = "engine_error")
+    public String engineError;
+
+    @Column(name = "engine_failed_at")
+    public OffsetDateTime engineFailedAt;
 
     @Column(name = "process_instance_id")
     public String processInstanceId;

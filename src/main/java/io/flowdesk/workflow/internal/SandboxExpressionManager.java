@@ -1,12 +1,12 @@
 package io.flowdesk.workflow.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.workflow.ExpressionRules;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.variable.VariableContainer;
 import org.flowable.common.engine.impl.javax.el.CouldNotResolvePropertyELResolver;
 import org.flowable.common.engine.impl.javax.el.ELContext;
@@ -19,7 +19,8 @@ import org.flowable.engine.impl.el.ProcessExpressionManager;
  * The expression resolver for untrusted BPMN: names resolve to process variables holding plain values
  * (text, numbers, booleans, dates, JSON, lists and maps of those) or to FlowDesk's catalogue delegates;
  * properties resolve only on maps, lists and JSON. No bean properties, no method calls, no {@code execution},
- * so {@code getClass()} and reflection have nothing to reach.
+ * so {@code getClass()} and reflection have nothing to reach. A name that is no variable reads as null (an unfilled
+ * optional field), except the engine's own names ({@link ExpressionRules#isForbiddenName}), which fail.
  */
 public class SandboxExpressionManager extends ProcessExpressionManager {
 
@@ -66,10 +67,16 @@ public class SandboxExpressionManager extends ProcessExpressionManager {
             if (container instanceof VariableContainer variables && variables.hasVariable(name)) {
                 Object value = variables.getVariable(name);
                 if (!isPlain(value)) {
-                    throw new FlowableException("Variable '" + name + "' does not hold a plain value");
+                    throw new SandboxRefusal("value", name, "Variable '" + name + "' does not hold a plain value");
                 }
                 context.setPropertyResolved(true);
                 return value;
+            }
+            if (container instanceof VariableContainer && !ExpressionRules.isForbiddenName(name)) {
+                // a form field nobody filled in: the publish gate only lets known field names through, and a
+                // condition on an empty optional field must read it as empty, not fail the ticket (issue 15)
+                context.setPropertyResolved(true);
+                return null;
             }
             return null;
         }
@@ -82,12 +89,14 @@ public class SandboxExpressionManager extends ProcessExpressionManager {
             if (base == null) {
                 return null;
             }
-            throw new FlowableException("Property '" + property + "' cannot be read in a FlowDesk expression");
+            throw new SandboxRefusal("property", String.valueOf(property),
+                    "Property '" + property + "' cannot be read in a FlowDesk expression");
         }
 
         @Override
         public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
-            throw new FlowableException("Method calls ('" + method + "') are not allowed in FlowDesk expressions");
+            throw new SandboxRefusal("call", String.valueOf(method),
+                    "Method calls ('" + method + "') are not allowed in FlowDesk expressions");
         }
     }
 
@@ -102,7 +111,7 @@ public class SandboxExpressionManager extends ProcessExpressionManager {
             if (base == null) {
                 return;
             }
-            throw new FlowableException("Expressions cannot assign values");
+            throw new SandboxRefusal("assign", String.valueOf(property), "Expressions cannot assign values");
         }
 
         @Override

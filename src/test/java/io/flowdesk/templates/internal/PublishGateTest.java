@@ -288,7 +288,7 @@ public class PublishGateTest {
                 <exclusiveGateway id="gw3" default="fOn"/>
                 <sequenceFlow id="fOn" sourceRef="gw3" targetRef="end"/>
                 <sequenceFlow id="fOk" sourceRef="gw3" targetRef="end">
-                  <conditionExpression xsi:type="tFormalExpression">${ok}</conditionExpression></sequenceFlow>""";
+                  <conditionExpression xsi:type="tFormalExpression">${ok == true}</conditionExpression></sequenceFlow>""";
         String onlyBoundary = twoGateways(flows, "fElse").replace("<sequenceFlow id=\"f3\" sourceRef=\"approve\""
                 + " targetRef=\"gw2\"/>", "<sequenceFlow id=\"f3\" sourceRef=\"start\" targetRef=\"gw2\"/>");
         assertEquals(List.of(), checkWithChoices(twoGateways(flows, "fElse")));
