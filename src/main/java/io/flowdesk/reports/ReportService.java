@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
 import io.flowdesk.reports.internal.ReportsConsumer;
+import io.flowdesk.reports.internal.SqlTasks;
 import io.flowdesk.shared.FlowClock;
 import io.flowdesk.shared.Forbidden;
 import io.flowdesk.shared.Text;
@@ -66,15 +67,17 @@ public class ReportService {
         return FlowClock.instant().atZone(zone()).toLocalDate();
     }
 
+    /** The summary; its five parts read side by side ({@link SqlTasks}). */
     public Summary summary(CurrentUser user, ReportFilter filter) {
         check(user);
-        try (Connection c = dataSource.getConnection()) {
-            ReportFilter prev = filter.previous();
-            return new Summary(filter.from(), filter.to(), prev.from(), prev.to(), headline(c, filter),
-                    headline(c, prev), days(c, filter), backlog(c, filter), groups(c, filter));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        ReportFilter prev = filter.previous();
+        var now = SqlTasks.start(dataSource, c -> headline(c, filter));
+        var before = SqlTasks.start(dataSource, c -> headline(c, prev));
+        var days = SqlTasks.start(dataSource, c -> days(c, filter));
+        var backlog = SqlTasks.start(dataSource, c -> backlog(c, filter));
+        var groups = SqlTasks.start(dataSource, c -> groups(c, filter));
+        return new Summary(filter.from(), filter.to(), prev.from(), prev.to(), SqlTasks.join(now),
+                SqlTasks.join(before), SqlTasks.join(days), SqlTasks.join(backlog), SqlTasks.join(groups));
     }
 
     // --- headline -------------------------------------------------------------------------------------------
