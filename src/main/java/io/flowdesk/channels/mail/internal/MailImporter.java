@@ -273,7 +273,7 @@ public class MailImporter {
         return text.isEmpty() ? "(空 empty)" : text;
     }
 
-    static String clip(String s, int max) {
+    public static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 

@@ -141,7 +141,7 @@ public final class MailStore {
         return Panache.getSession().chain(s -> s.flush());
     }
 
-    static Uni<List<Object[]>> rows(String sql, Object... params) {
+    public static Uni<List<Object[]>> rows(String sql, Object... params) {
         return Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(sql);
             for (int i = 0; i < params.length; i++) {
@@ -153,7 +153,7 @@ public final class MailStore {
         });
     }
 
-    static Uni<Void> update(String sql, Object... params) {
+    public static Uni<Void> update(String sql, Object... params) {
         return Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(sql);
             for (int i = 0; i < params.length; i++) {
@@ -163,7 +163,7 @@ public final class MailStore {
         }).replaceWithVoid();
     }
 
-    static OffsetDateTime toOffset(Object value) {
+    public static OffsetDateTime toOffset(Object value) {
         if (value == null) {
             return null;
         }
