@@ -58,7 +58,9 @@ public class EChart extends Component implements HasSize {
 
     /**
      * The option with a part that applies only while the chart is narrower than {@link #NARROW} px (an ECharts media
-     * query, re-checked on every resize): e.g. rotated, thinned axis labels on a phone.
+     * query, re-checked on every resize): e.g. rotated, thinned axis labels on a phone. Every property that
+     * {@code narrow} sets must be set in {@code option} too: ECharts keeps a media option's values when the chart
+     * widens again (and a chart's first layout may be narrow), going back only to values the base states.
      */
     public static Map<String, Object> responsive(Map<String, Object> option, Map<String, Object> narrow) {
         Map<String, Object> out = new LinkedHashMap<>();

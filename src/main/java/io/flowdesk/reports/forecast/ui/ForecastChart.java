@@ -20,8 +20,6 @@ final class ForecastChart {
 
     static final String HOLIDAY_COLOR = "rgba(229, 115, 115, 0.18)";
     static final String MAKEUP_COLOR = "rgba(102, 187, 106, 0.18)";
-    /** The index of the history line, which carries the shaded holidays and make-up days. */
-    static final int ACTUAL = 4;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MM-dd");
 
     private ForecastChart() {
@@ -65,7 +63,7 @@ final class ForecastChart {
         series.add(band(names.get("band95"), width95, "b95", "rgba(33, 150, 243, 0.15)"));
         series.add(band("low80", low80, "b80", null));
         series.add(band(names.get("band80"), width80, "b80", "rgba(33, 150, 243, 0.30)"));
-        Map<String, Object> actual = line(names.get("history"), history, "#455a64", "solid"); // series ACTUAL
+        Map<String, Object> actual = line(names.get("history"), history, "#455a64", "solid");
         actual.put("markArea", Map.of("silent", true, "data", areas(axis, types, names)));
         series.add(actual);
         series.add(line(names.get("expected"), expected, "#1565c0", "dashed"));
@@ -77,25 +75,19 @@ final class ForecastChart {
                 names.get("band95"));
         option.put("legend", Map.of("type", "scroll", "top", 0, "data", legend));
         option.put("xAxis", Map.of("type", "category", "boundaryGap", false, "data", axis, "axisLabel",
-                Map.of("hideOverlap", true)));
+                Map.of("hideOverlap", true, "rotate", 0, "fontSize", 12, "interval", "auto")));
         option.put("yAxis", Map.of("type", "value", "min", 0, "minInterval", 1));
         option.put("series", series);
-        return Json.write(EChart.responsive(option, narrow(series.size())));
+        return Json.write(EChart.responsive(option, narrow()));
     }
 
     /**
-     * A phone: the day labels turn and thin out (every third day at most); the day-type names of the shaded areas
-     * would overlap, so only the shading stays (the table names each day's type). The legend is a scroll legend on
-     * every width: a media option that changed its type would replace it whole.
+     * A phone: the day labels turn and thin out (every third day at most). The legend is a scroll legend on every
+     * width: a media option that changed its type would replace it whole.
      */
-    private static Map<String, Object> narrow(int seriesCount) {
+    private static Map<String, Object> narrow() {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("grid", EChart.grid(40, 8));
-        List<Object> series = new ArrayList<>();
-        for (int i = 0; i < seriesCount; i++) {
-            series.add(i == ACTUAL ? Map.of("markArea", Map.of("label", Map.of("show", false))) : Map.of());
-        }
-        n.put("series", series);
         n.put("xAxis", Map.of("axisLabel", Map.of("rotate", 45, "fontSize", 10, "interval", 2, "hideOverlap", true)));
         return n;
     }
