@@ -10,7 +10,6 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -38,9 +37,6 @@ public class EChart extends Component implements HasSize {
         getElement().callJsFunction("setOption", optionJson);
     }
 
-    /** Charts narrower than this (a phone) take the option's {@code narrow} part ({@link #responsive}). */
-    public static final int NARROW = 600;
-
     /**
      * A grid whose margins hold the axis labels and the axis names (ECharts 6 {@code outerBounds}; the older
      * {@code containLabel} left the value axis' name outside and cut it off at the chart's edge).
@@ -54,19 +50,6 @@ public class EChart extends Component implements HasSize {
         grid.put("outerBoundsMode", "same");
         grid.put("outerBoundsContain", "all");
         return grid;
-    }
-
-    /**
-     * The option with a part that applies only while the chart is narrower than {@link #NARROW} px (an ECharts media
-     * query, re-checked on every resize): e.g. rotated, thinned axis labels on a phone. Every property that
-     * {@code narrow} sets must be set in {@code option} too: ECharts keeps a media option's values when the chart
-     * widens again (and a chart's first layout may be narrow), going back only to values the base states.
-     */
-    public static Map<String, Object> responsive(Map<String, Object> option, Map<String, Object> narrow) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("baseOption", option);
-        out.put("media", List.of(Map.of("query", Map.of("maxWidth", NARROW), "option", narrow)));
-        return out;
     }
 
     public Registration addClickListener(Consumer<Click> listener) {

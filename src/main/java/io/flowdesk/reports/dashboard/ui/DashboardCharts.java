@@ -138,7 +138,7 @@ final class DashboardCharts {
         } else {
             // a few categories (buckets, targets, ratings): every label, wrapped; days: as many as fit
             category.put("axisLabel", categories.size() <= 6 ? Map.of("interval", 0, "width", 64, "overflow",
-                    "break", "fontSize", 12) : Map.of("hideOverlap", true));
+                    "break") : Map.of("hideOverlap", true));
             value.put("name", t("dashboard.axis.count"));
             option.put("xAxis", category);
             option.put("yAxis", value);
@@ -146,13 +146,7 @@ final class DashboardCharts {
         option.put("series", series);
         boolean none = series.stream().allMatch(x -> ((List<?>) x.get("data")).stream()
                 .allMatch(v -> ((Number) v).longValue() == 0));
-        empty(option, none);
-        if (horizontal || categories.size() > 6) {
-            return Json.write(option);
-        }
-        // a phone: the bucket and target names wrap narrower and smaller, so neighbours do not run together
-        return Json.write(EChart.responsive(option, Map.of("xAxis", Map.of("axisLabel", Map.of("interval", 0,
-                "width", 44, "overflow", "break", "fontSize", 10)))));
+        return Json.write(empty(option, none));
     }
 
     private static Map<String, Object> series(String name, String type, String color, List<Long> data) {

@@ -60,14 +60,10 @@ final class FieldChart {
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("type", "scroll", "bottom", 0));
         option.put("grid", EChart.grid(32, 40));
-        option.put("xAxis", Map.of("type", "category", "data", categories, "axisLabel", Map.of("hideOverlap", true,
-                "rotate", 0, "fontSize", 12)));
+        option.put("xAxis", Map.of("type", "category", "data", categories, "axisLabel", Map.of("hideOverlap", true)));
         option.put("yAxis", Map.of("type", "value", "name", yName, "nameTextStyle", Map.of("align", "left")));
         option.put("series", series);
-        // a phone: the period labels turn so more of them fit
-        Map<String, Object> narrow = Map.of("xAxis", Map.of("axisLabel", Map.of("rotate", 45, "fontSize", 10,
-                "hideOverlap", true)));
-        return Json.write(EChart.responsive(option, narrow));
+        return Json.write(option);
     }
 
     private static Object value(FieldReport.Row r, boolean sum) {

@@ -75,21 +75,12 @@ final class ForecastChart {
                 names.get("band95"));
         option.put("legend", Map.of("type", "scroll", "top", 0, "data", legend));
         option.put("xAxis", Map.of("type", "category", "boundaryGap", false, "data", axis, "axisLabel",
-                Map.of("hideOverlap", true, "rotate", 0, "fontSize", 12, "interval", "auto")));
+                Map.of("hideOverlap", true)));
         option.put("yAxis", Map.of("type", "value", "min", 0, "minInterval", 1));
         option.put("series", series);
-        return Json.write(EChart.responsive(option, narrow()));
-    }
-
-    /**
-     * A phone: the day labels turn and thin out (every third day at most). The legend is a scroll legend on every
-     * width: a media option that changed its type would replace it whole.
-     */
-    private static Map<String, Object> narrow() {
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("grid", EChart.grid(40, 8));
-        n.put("xAxis", Map.of("axisLabel", Map.of("rotate", 45, "fontSize", 10, "interval", 2, "hideOverlap", true)));
-        return n;
+        // labels that would overlap (a phone has room for every fourth day or so) are left out, never drawn on
+        // top of each other; no media option here: on a desktop its turned labels stayed after the first layout
+        return Json.write(option);
     }
 
     private static Map<String, Object> line(String name, List<Object> data, String color, String type) {
