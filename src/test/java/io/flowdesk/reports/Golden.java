@@ -132,17 +132,62 @@ public final class Golden {
         }
     }
 
-    public T ticket(String createdAt, boolean test) throws SQLException {
-        return ticket(createdAt, test, "P3", "web");
+    /** A real ticket: P3, web, of this builder's own template, no form data. */
+    public T ticket(String createdAt) throws SQLException {
+        return ticket().at(createdAt);
     }
 
-    public T ticket(String createdAt, boolean test, String priority, String channel) throws SQLException {
-        return ticket(createdAt, test, priority, channel, template, "{}");
+    /** A test ticket (left out of every report), otherwise like {@link #ticket(String)}. */
+    public T testTicket(String createdAt) throws SQLException {
+        return ticket().test().at(createdAt);
     }
 
-    /** A ticket of any template key (e.g. a shipped one, whose forms give the fields) with its form data. */
-    public T ticket(String createdAt, boolean test, String priority, String channel, String templateKey,
-            String dataJson) throws SQLException {
+    /** A ticket that differs from the plain one: say how, then {@link Draft#at when} it was created. */
+    public Draft ticket() {
+        return new Draft();
+    }
+
+    /** What a ticket is, apart from when it was created; each setter names what differs from a plain ticket. */
+    public final class Draft {
+        private boolean test;
+        private String priority = "P3";
+        private String channel = "web";
+        private String templateKey = template;
+        private String dataJson = "{}";
+
+        public Draft test() {
+            return test(true);
+        }
+
+        public Draft test(boolean isTest) {
+            this.test = isTest;
+            return this;
+        }
+
+        public Draft priority(String value) {
+            this.priority = value;
+            return this;
+        }
+
+        public Draft channel(String value) {
+            this.channel = value;
+            return this;
+        }
+
+        /** A ticket of another template (e.g. a shipped one, whose forms give the fields) with its form data. */
+        public Draft of(String key, String data) {
+            this.templateKey = key;
+            this.dataJson = data;
+            return this;
+        }
+
+        /** Writes the ticket row and its CREATED event. */
+        public T at(String createdAt) throws SQLException {
+            return create(createdAt, this);
+        }
+    }
+
+    private T create(String createdAt, Draft d) throws SQLException {
         long id;
         String number;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into ticket (number, "
@@ -152,20 +197,20 @@ public final class Golden {
                 + "returning id")) {
             number = template.substring(7) + "-" + (++seq);
             ps.setString(1, number);
-            ps.setString(2, templateKey);
-            ps.setString(3, priority);
-            ps.setString(4, channel);
-            ps.setString(5, dataJson);
+            ps.setString(2, d.templateKey);
+            ps.setString(3, d.priority);
+            ps.setString(4, d.channel);
+            ps.setString(5, d.dataJson);
             ps.setTimestamp(6, Timestamp.from(at(createdAt)));
             ps.setTimestamp(7, Timestamp.from(at(createdAt)));
-            ps.setBoolean(8, test);
+            ps.setBoolean(8, d.test);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
         }
         T t = new T(id, number);
-        t.event(createdAt, "CREATED", "agent1", "{\"channel\":\"" + channel + "\",\"template\":\"" + templateKey
+        t.event(createdAt, "CREATED", "agent1", "{\"channel\":\"" + d.channel + "\",\"template\":\"" + d.templateKey
                 + " v1\"}", false);
         return t;
     }

@@ -32,27 +32,27 @@ class GoldenMetricsTest {
         Golden g = new Golden(db);
         // A: Friday 17:00 → Monday 10:00 first reply (working 60 + 60 = 120; calendar 65 h = 3900), resolved
         // Monday 11:00 (working 180; calendar 3960), one reply and no follow-up: FCR; rated 4.
-        g.ticket("2027-03-05T17:00:00", false).task("2027-03-05T17:00:01", "cs-l1")
+        g.ticket("2027-03-05T17:00:00").task("2027-03-05T17:00:01", "cs-l1")
                 .staff("2027-03-08T10:00:00", "agent1").ended("2027-03-08T11:00:00").csat("2027-03-08T12:00:00", 4);
         // B: an automatic reply and a note do not count; first staff reply 30 min; customer follow-up and a second
         // reply: not FCR; resolved after 150 min (working = calendar: all inside Tuesday's hours); rated 2.
-        g.ticket("2027-03-09T09:30:00", false).task("2027-03-09T09:30:01", "it").automatic("2027-03-09T09:31:00")
+        g.ticket("2027-03-09T09:30:00").task("2027-03-09T09:30:01", "it").automatic("2027-03-09T09:31:00")
                 .claimed("2027-03-09T09:40:00", "agent2").note("2027-03-09T09:45:00", "agent1")
                 .staff("2027-03-09T10:00:00", "agent2").customer("2027-03-09T10:30:00")
                 .staff("2027-03-09T11:00:00", "agent2").ended("2027-03-09T12:00:00").csat("2027-03-09T12:30:00", 2);
         // C: reply after 20, two customer messages (the next response runs from the first, 09:40, to the staff reply
         // at 11:30: 110 min), resolved after 60, reopened, resolved again at 14:00 (full resolution 300): not FCR.
-        g.ticket("2027-03-10T09:00:00", false).task("2027-03-10T09:00:01", "cs-l1")
+        g.ticket("2027-03-10T09:00:00").task("2027-03-10T09:00:01", "cs-l1")
                 .staff("2027-03-10T09:20:00", "agent3").customer("2027-03-10T09:40:00")
                 .customer("2027-03-10T09:50:00").ended("2027-03-10T10:00:00").reopened("2027-03-10T11:00:00")
                 .staff("2027-03-10T11:30:00", "agent3").ended("2027-03-10T14:00:00");
         // D: open, no reply: 15 h old at the end of the period.
-        g.ticket("2027-03-11T09:00:00", false).task("2027-03-11T09:00:01", "cs-l1");
+        g.ticket("2027-03-11T09:00:00").task("2027-03-11T09:00:01", "cs-l1");
         // E: a test ticket: left out of everything.
-        g.ticket("2027-03-09T10:00:00", true).staff("2027-03-09T10:05:00", "agent1").ended("2027-03-09T10:10:00")
+        g.testTicket("2027-03-09T10:00:00").staff("2027-03-09T10:05:00", "agent1").ended("2027-03-09T10:10:00")
                 .csat("2027-03-09T10:20:00", 1);
         // F: the previous period: created Monday 03-01 10:00, reply after 10 min, still open (10 d 14 h old).
-        g.ticket("2027-03-01T10:00:00", false).task("2027-03-01T10:00:01", "it").staff("2027-03-01T10:10:00",
+        g.ticket("2027-03-01T10:00:00").task("2027-03-01T10:00:01", "it").staff("2027-03-01T10:10:00",
                 "agent1");
         Golden.drain(stream);
         Golden.drain(stream, "sla"); // SLA attainment reads the outcomes the sla consumer records

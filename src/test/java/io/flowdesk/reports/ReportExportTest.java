@@ -32,12 +32,12 @@ public class ReportExportTest {
     @Test
     void xlsxOpensWithPoiAndHoldsTheCsvRows() throws Throwable {
         Golden g = new Golden(db);
-        g.ticket("2027-05-03T09:00:00", false).task("2027-05-03T09:00:01", "客服,一线")
+        g.ticket("2027-05-03T09:00:00").task("2027-05-03T09:00:01", "客服,一线")
                 .staff("2027-05-03T09:30:00", "agent1").ended("2027-05-03T10:00:00").csat("2027-05-03T11:00:00", 5);
-        g.ticket("2027-05-04T17:30:00", false, "P1", "phone").task("2027-05-04T17:30:01", "it \"2\"")
+        g.ticket().priority("P1").channel("phone").at("2027-05-04T17:30:00").task("2027-05-04T17:30:01", "it \"2\"")
                 .staff("2027-05-05T09:15:00", "agent2").customer("2027-05-05T09:20:00");
-        g.ticket("2027-05-05T08:00:00", false).task("2027-05-05T08:00:01", "=cmd()");
-        g.ticket("2027-05-05T12:00:00", true).staff("2027-05-05T12:05:00", "agent1"); // test ticket: not exported
+        g.ticket("2027-05-05T08:00:00").task("2027-05-05T08:00:01", "=cmd()");
+        g.testTicket("2027-05-05T12:00:00").staff("2027-05-05T12:05:00", "agent1"); // test ticket: not exported
         Golden.drain(stream);
 
         byte[] csvBytes = as("supervisor").accept("text/csv").queryParam("from", "2027-05-01")

@@ -65,8 +65,8 @@ class RollupRecomputeTest {
         List<LocalDateTime> clocks = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
             LocalDateTime created = LocalDateTime.of(2027, 4, 1, 0, 0).plusMinutes(random.nextInt(20 * 24 * 60));
-            tickets.add(g.ticket(created.toString(), i % 7 == 6, "P" + (1 + random.nextInt(4)),
-                    random.nextBoolean() ? "web" : "phone"));
+            tickets.add(g.ticket().test(i % 7 == 6).priority("P" + (1 + random.nextInt(4)))
+                    .channel(random.nextBoolean() ? "web" : "phone").at(created.toString()));
             clocks.add(created);
         }
         randomEvents(random, tickets, clocks, 60);

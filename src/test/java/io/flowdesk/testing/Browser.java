@@ -109,6 +109,23 @@ public final class Browser {
         settle(driver);
     }
 
+    /**
+     * Whether {@code user} finds the element {@code id} on {@code path} of the app, in a fresh English desktop browser
+     * (e.g. a view that only supervisors get).
+     */
+    public static boolean sees(AppProcess app, String user, String path, String id) throws Exception {
+        WebDriver driver = start(1280, 800, "en");
+        try {
+            driver.get(app.baseUrl() + "/login");
+            login(driver, user);
+            driver.get(app.baseUrl() + path);
+            settle(driver);
+            return !driver.findElements(org.openqa.selenium.By.id(id)).isEmpty();
+        } finally {
+            driver.quit();
+        }
+    }
+
     public static Path screenshot(WebDriver driver, String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Path file = dir.resolve(name + ".png");

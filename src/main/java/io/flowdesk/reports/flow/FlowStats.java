@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Per-step statistics of a template's flow (ADR 0032): waiting time (task created → first claimed, or assigned by routing or a supervisor) and
@@ -43,6 +44,11 @@ public class FlowStats {
 
     /** A template that may be reported on: its key and the names of its newest version. */
     public record TemplateName(String key, String nameZh, String nameEn) {
+
+        /** The name in the reader's language (Chinese for zh, English otherwise). */
+        public String name(Locale locale) {
+            return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
+        }
     }
 
     /** Every template with a deployed version, by key. */

@@ -70,17 +70,7 @@ public class ReportsConsumer implements TicketEventConsumer {
      * the next drain rebuilds everything from the stream. For a changed definition (e.g. the FCR setting) and tests.
      */
     public Uni<Void> reset() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("insert into event_cursor (consumer, position) values (?1, 0) on conflict do nothing")
-                .setParameter(1, NAME).executeUpdate()
-                .chain(() -> s.createNativeQuery("select position from event_cursor where consumer = ?1 for update",
-                        Long.class).setParameter(1, NAME).getResultList())
-                .chain(() -> s.createNativeQuery("delete from report_daily").executeUpdate())
-                .chain(() -> s.createNativeQuery("delete from report_hourly").executeUpdate())
-                .chain(() -> s.createNativeQuery("delete from report_ticket_fact").executeUpdate())
-                .chain(() -> s.createNativeQuery("update event_cursor set position = 0, updated_at = now() where "
-                        + "consumer = ?1").setParameter(1, NAME).executeUpdate())
-                .replaceWithVoid()));
+        return RollupReset.reset(NAME, "report_daily", "report_hourly", "report_ticket_fact");
     }
 
     private Uni<Void> ticket(long id, List<SlaPolicy> all) {

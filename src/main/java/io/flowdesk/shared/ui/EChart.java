@@ -9,6 +9,8 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +35,21 @@ public class EChart extends Component implements HasSize {
     public void setOption(String optionJson) {
         getElement().removeAttribute("data-ready");
         getElement().callJsFunction("setOption", optionJson);
+    }
+
+    /**
+     * A grid whose margins hold the axis labels and the axis names (ECharts 6 {@code outerBounds}; the older
+     * {@code containLabel} left the value axis' name outside and cut it off at the chart's edge).
+     */
+    public static Map<String, Object> grid(int top, int bottom) {
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("left", 8);
+        grid.put("right", 16);
+        grid.put("top", top);
+        grid.put("bottom", bottom);
+        grid.put("outerBoundsMode", "same");
+        grid.put("outerBoundsContain", "all");
+        return grid;
     }
 
     public Registration addClickListener(Consumer<Click> listener) {

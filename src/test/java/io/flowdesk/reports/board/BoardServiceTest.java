@@ -39,13 +39,13 @@ class BoardServiceTest {
         JsonPath before = board(null);
         Golden g = new Golden(db);
         try {
-            g.ticket("2027-03-01T09:00:00", false).open("ON_TRACK").openTask(dep, null); // open, unassigned
-            g.ticket("2027-03-01T09:10:00", false).open("AT_RISK").openTask(dep, "agent1"); // at risk, agent1
-            g.ticket("2027-03-01T09:20:00", false).open("BREACHED").openTask(dep, "agent1").openTask(dep, null);
-            g.ticket("2027-03-01T09:30:00", false).open("BREACHED").openTask("it-support", "agent2"); // elsewhere
-            g.ticket("2027-03-01T09:40:00", true).open("BREACHED").openTask(dep, null); // a test ticket: never
-            g.ticket("2027-03-01T09:50:00", false).openTask(dep, "agent2"); // its flow ended: not open
-            g.ticket("2027-03-01T10:00:00", false).open(null).openTask(dep, "agent2"); // open, agent2
+            g.ticket("2027-03-01T09:00:00").open("ON_TRACK").openTask(dep, null); // open, unassigned
+            g.ticket("2027-03-01T09:10:00").open("AT_RISK").openTask(dep, "agent1"); // at risk, agent1
+            g.ticket("2027-03-01T09:20:00").open("BREACHED").openTask(dep, "agent1").openTask(dep, null);
+            g.ticket("2027-03-01T09:30:00").open("BREACHED").openTask("it-support", "agent2"); // elsewhere
+            g.testTicket("2027-03-01T09:40:00").open("BREACHED").openTask(dep, null); // a test ticket: never
+            g.ticket("2027-03-01T09:50:00").openTask(dep, "agent2"); // its flow ended: not open
+            g.ticket("2027-03-01T10:00:00").open(null).openTask(dep, "agent2"); // open, agent2
 
             JsonPath b = board(dep);
             assertEquals(dep, b.getString("department"));

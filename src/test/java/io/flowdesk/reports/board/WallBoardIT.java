@@ -1,17 +1,14 @@
 package io.flowdesk.reports.board;
 
+import static io.flowdesk.testing.AppHttp.send;
 import static io.flowdesk.testing.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowdesk.shared.Json;
 import io.flowdesk.testing.AppProcess;
 import io.flowdesk.testing.Browser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * created elsewhere appears on it by itself (no reload), within the refresh period.
  */
 class WallBoardIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void theBoardShowsTheNumbersAndUpdatesItselfWhenATicketIsCreated() throws Exception {
@@ -104,33 +99,11 @@ class WallBoardIT {
                 }
             }
             // an agent does not get the board
-            WebDriver driver = Browser.start(1280, 800, "en");
-            try {
-                driver.get(app.baseUrl() + "/login");
-                Browser.login(driver, "agent1");
-                driver.get(app.baseUrl() + "/reports/board");
-                Browser.settle(driver);
-                assertTrue(driver.findElements(By.id("board-open")).isEmpty());
-            } finally {
-                driver.quit();
-            }
+            assertFalse(Browser.sees(app, "agent1", "/reports/board", "board-open"), "an agent gets no wall board");
         }
     }
 
     private static String value(WebDriver driver, String id) {
         return driver.findElement(By.id(id)).getDomAttribute("data-value");
-    }
-
-    static JsonNode send(AppProcess app, String user, String method, String path, String body, String language)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", AppProcess.basic(user)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Accept-Language", language);
-        request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new AssertionError(method + " " + path + " → " + response.statusCode() + " " + response.body());
-        }
-        return response.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.parse(response.body());
     }
 }

@@ -1,17 +1,14 @@
 package io.flowdesk.reports.dashboard;
 
+import static io.flowdesk.testing.AppHttp.send;
 import static io.flowdesk.testing.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowdesk.shared.Json;
 import io.flowdesk.testing.AppProcess;
 import io.flowdesk.testing.Browser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> CHARTS = List.of("daily", "backlog", "sla", "csat", "channel", "category");
 
     @Test
@@ -42,17 +38,17 @@ class DashboardIT {
             app.start(true);
             List<String> mine = new ArrayList<>();
             for (String category : List.of("hardware", "hardware", "network")) {
-                mine.add(send(app, "agent1", "/api/tickets", "{\"type\":\"it-incident\",\"priority\":\"P2\","
+                mine.add(send(app, "agent1", "POST", "/api/tickets", "{\"type\":\"it-incident\",\"priority\":\"P2\","
                         + "\"title\":\"打印机无法打印\",\"customer\":{\"name\":\"测试客户\",\"email\":\"c@example.com\"},"
                         + "\"data\":{\"summary\":\"打印机无法打印\",\"category\":\"" + category + "\","
                         + "\"location\":\"3F-301\"}}", "en").path("number").asText());
             }
-            LocalDate today = Instant.parse(send(app, "admin", "/api/clock", null, "en").path("now").asText())
+            LocalDate today = Instant.parse(send(app, "admin", "GET", "/api/clock", null, "en").path("now").asText())
                     .atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
             String range = "&from=" + today.minusDays(29) + "&to=" + today;
             String createdToday = "/api/reports/tickets?metric=created&bucket=" + today + range + "&size=20";
             long end = System.nanoTime() + 60_000_000_000L;
-            while (!numbers(send(app, "supervisor", createdToday, null, "en")).containsAll(mine)) {
+            while (!numbers(send(app, "supervisor", "GET", createdToday, null, "en")).containsAll(mine)) {
                 assertTrue(System.nanoTime() < end, "the reports consumer did not see the new tickets");
                 Thread.sleep(250);
             }
@@ -76,7 +72,7 @@ class DashboardIT {
 
                     // today's created bar (the last day of the 30-day default)
                     click(driver, "dash-chart-daily", 29);
-                    JsonNode api = send(app, "supervisor", createdToday, null, "en");
+                    JsonNode api = send(app, "supervisor", "GET", createdToday, null, "en");
                     assertEquals(numbers(api), dialogNumbers(driver));
                     assertEquals(api.path("total").asText(), dialog(driver).getDomAttribute("data-total"));
                     assertTrue(dialogNumbers(driver).containsAll(mine), "the drill-down holds the new tickets");
@@ -85,7 +81,7 @@ class DashboardIT {
 
                     // the youngest backlog bucket
                     click(driver, "dash-chart-backlog", 0);
-                    api = send(app, "supervisor", "/api/reports/tickets?metric=backlog&bucket=lt1d" + range
+                    api = send(app, "supervisor", "GET", "/api/reports/tickets?metric=backlog&bucket=lt1d" + range
                             + "&size=20", null, "en");
                     assertEquals(numbers(api), dialogNumbers(driver));
                     assertTrue(dialogNumbers(driver).containsAll(mine));
@@ -126,16 +122,7 @@ class DashboardIT {
                     driver.quit();
                 }
             }
-            WebDriver driver = Browser.start(1280, 800, "en");
-            try {
-                driver.get(app.baseUrl() + "/login");
-                Browser.login(driver, "agent1");
-                driver.get(app.baseUrl() + "/reports/dashboard");
-                Browser.settle(driver);
-                assertTrue(driver.findElements(By.id("dash-tiles")).isEmpty(), "an agent gets no dashboard");
-            } finally {
-                driver.quit();
-            }
+            assertFalse(Browser.sees(app, "agent1", "/reports/dashboard", "dash-tiles"), "an agent gets no dashboard");
         }
     }
 
@@ -191,18 +178,4 @@ class DashboardIT {
         page.path("tickets").forEach(t -> out.add(t.path("number").asText()));
         return out;
     }
-
-    private static JsonNode send(AppProcess app, String user, String path, String body, String language)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", AppProcess.basic(user)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Accept-Language", language);
-        request = body == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new AssertionError(path + " → " + response.statusCode() + " " + response.body());
-        }
-        return response.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.parse(response.body());
-    }
-
 }

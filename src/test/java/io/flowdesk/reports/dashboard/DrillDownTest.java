@@ -53,30 +53,30 @@ class DrillDownTest {
         as("admin").body(Map.of("set", "2027-03-12T02:00:00Z")).post("/api/clock").then().statusCode(200);
         g = new Golden(db);
         // A: resolved Monday after one reply (FCR), rated 4, agent1
-        a = g.ticket("2027-03-05T17:00:00", false).task("2027-03-05T17:00:01", "cs-l1")
+        a = g.ticket("2027-03-05T17:00:00").task("2027-03-05T17:00:01", "cs-l1")
                 .staff("2027-03-08T10:00:00", "agent1").ended("2027-03-08T11:00:00").csat("2027-03-08T12:00:00", 4)
                 .number;
         // B: agent2, customer follow-up (not FCR), rated 2
-        b = g.ticket("2027-03-09T09:30:00", false).task("2027-03-09T09:30:01", "it")
+        b = g.ticket("2027-03-09T09:30:00").task("2027-03-09T09:30:01", "it")
                 .claimed("2027-03-09T09:40:00", "agent2").staff("2027-03-09T10:00:00", "agent2")
                 .customer("2027-03-09T10:30:00").staff("2027-03-09T11:00:00", "agent2").ended("2027-03-09T12:00:00")
                 .csat("2027-03-09T12:30:00", 2).number;
         // C: resolved, reopened, resolved again (agent3)
-        c = g.ticket("2027-03-10T09:00:00", false).task("2027-03-10T09:00:01", "cs-l1")
+        c = g.ticket("2027-03-10T09:00:00").task("2027-03-10T09:00:01", "cs-l1")
                 .staff("2027-03-10T09:20:00", "agent3").ended("2027-03-10T10:00:00").reopened("2027-03-10T11:00:00")
                 .staff("2027-03-10T11:30:00", "agent3").ended("2027-03-10T14:00:00").number;
         // D: open, nobody on it, category hardware
-        d = g.ticket("2027-03-11T09:00:00", false).data("{\"category\":\"hardware\"}")
+        d = g.ticket("2027-03-11T09:00:00").data("{\"category\":\"hardware\"}")
                 .task("2027-03-11T09:00:01", "cs-l1").number;
         // E: a test ticket with everything: never listed
-        e = g.ticket("2027-03-09T10:00:00", true).data("{\"category\":\"hardware\"}")
+        e = g.testTicket("2027-03-09T10:00:00").data("{\"category\":\"hardware\"}")
                 .staff("2027-03-09T10:05:00", "agent2").ended("2027-03-09T10:10:00").csat("2027-03-09T10:20:00", 2)
                 .number;
         // F: created in the previous period, still open (10 d old at the end of the period)
-        f = g.ticket("2027-03-01T10:00:00", false).task("2027-03-01T10:00:01", "it")
+        f = g.ticket("2027-03-01T10:00:00").task("2027-03-01T10:00:01", "it")
                 .staff("2027-03-01T10:10:00", "agent1").number;
         // H: open, P1 by phone, claimed by agent2
-        h = g.ticket("2027-03-11T10:00:00", false, "P1", "phone").task("2027-03-11T10:00:01", "it")
+        h = g.ticket().priority("P1").channel("phone").at("2027-03-11T10:00:00").task("2027-03-11T10:00:01", "it")
                 .claimed("2027-03-11T10:05:00", "agent2").number;
         Golden.drain(stream);
         Golden.drain(stream, "sla");

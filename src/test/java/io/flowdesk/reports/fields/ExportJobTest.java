@@ -52,7 +52,7 @@ class ExportJobTest {
     @Test
     void aLargeExportReachesOneHundredPercentAndTheXlsxHoldsTheCsvRows() throws Throwable {
         Golden g = new Golden(db);
-        g.ticket("2033-01-02T09:00:00", false).task("2033-01-02T09:00:01", "=cmd()"); // one made by the builder
+        g.ticket("2033-01-02T09:00:00").task("2033-01-02T09:00:01", "=cmd()"); // one made by the builder
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into ticket (number, template_version_id, template_key, ticket_type, title, priority, "
                     + "status, channel, created_by, data_json, engine_state, created_at, updated_at) select '"

@@ -1,16 +1,13 @@
 package io.flowdesk.reports.fields;
 
+import static io.flowdesk.testing.AppHttp.send;
 import static io.flowdesk.testing.Browser.screenshot;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowdesk.shared.Json;
 import io.flowdesk.testing.AppProcess;
 import io.flowdesk.testing.Browser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a background CSV export ends in a download link.
  */
 class FieldReportIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void refundsByReasonInAChartAndATableWithAnExport() throws Exception {
@@ -82,16 +77,7 @@ class FieldReportIT {
                     driver.quit();
                 }
             }
-            WebDriver driver = Browser.start(1280, 800, "en");
-            try {
-                driver.get(app.baseUrl() + "/login");
-                Browser.login(driver, "agent1");
-                driver.get(app.baseUrl() + "/reports/fields");
-                Browser.settle(driver);
-                assertTrue(driver.findElements(By.id("fields-chart")).isEmpty(), "agents do not get the view");
-            } finally {
-                driver.quit();
-            }
+            assertFalse(Browser.sees(app, "agent1", "/reports/fields", "fields-chart"), "agents do not get the view");
         }
     }
 
@@ -104,18 +90,5 @@ class FieldReportIT {
         send(app, "agent1", "POST", "/api/tickets", "{\"type\":\"ecommerce-refund\",\"priority\":\"P3\",\"title\":\"退款 "
                 + reason + "\",\"customer\":{\"name\":\"测试客户\",\"email\":\"c@example.com\"},\"data\":{"
                 + "\"orderNo\":\"A-" + reason + "\",\"refundAmount\":" + amount + ",\"reason\":\"" + reason + "\"}}");
-    }
-
-    private static JsonNode send(AppProcess app, String user, String method, String path, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", AppProcess.basic(user)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Accept-Language", "en");
-        request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new AssertionError(method + " " + path + " → " + response.statusCode() + " " + response.body());
-        }
-        return Json.parse(response.body());
     }
 }

@@ -48,7 +48,7 @@ class FieldReportTest {
         refund(g, "2031-03-04T23:30:00", false, "damaged", "200");
         Golden.T changed = refund(g, "2031-03-05T00:10:00", false, "wrong-item", "50");
         refund(g, "2031-03-10T09:00:00", false, "damaged", "10");
-        g.ticket("2031-03-10T12:00:00", false, "P1", channel, REFUND, "{\"reason\":\"other\"}"); // no amount
+        g.ticket().priority("P1").channel(channel).of(REFUND, "{\"reason\":\"other\"}").at("2031-03-10T12:00:00"); // no amount
         refund(g, "2031-03-04T08:00:00", true, "damaged", "999"); // a test ticket: never counted
         refund(g, "2031-03-20T08:00:00", false, "damaged", "1000"); // after the range
         Golden.drain(stream, FieldsConsumer.NAME);
@@ -65,8 +65,8 @@ class FieldReportTest {
     }
 
     private Golden.T refund(Golden g, String at, boolean test, String reason, String amount) throws Exception {
-        return g.ticket(at, test, "P3", channel, REFUND, "{\"orderNo\":\"A-1\",\"reason\":\"" + reason
-                + "\",\"refundAmount\":" + amount + "}");
+        return g.ticket().test(test).channel(channel).of(REFUND, "{\"orderNo\":\"A-1\",\"reason\":\"" + reason
+                + "\",\"refundAmount\":" + amount + "}").at(at);
     }
 
     private JsonPath report(String language, Map<String, String> params) {

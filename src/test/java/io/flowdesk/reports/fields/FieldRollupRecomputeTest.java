@@ -52,8 +52,8 @@ class FieldRollupRecomputeTest {
         List<LocalDateTime> clocks = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             LocalDateTime created = LocalDateTime.of(2032, 6, 1, 0, 0).plusMinutes(random.nextInt(40 * 24 * 60));
-            tickets.add(g.ticket(created.toString(), i % 8 == 7, "P" + (1 + random.nextInt(4)), channel, REFUND,
-                    data(random)));
+            tickets.add(g.ticket().test(i % 8 == 7).priority("P" + (1 + random.nextInt(4))).channel(channel)
+                    .of(REFUND, data(random)).at(created.toString()));
             clocks.add(created);
         }
         randomEvents(random, tickets, clocks, 40);

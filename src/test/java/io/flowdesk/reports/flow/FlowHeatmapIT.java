@@ -1,17 +1,15 @@
 package io.flowdesk.reports.flow;
 
+import static io.flowdesk.testing.AppHttp.send;
 import static io.flowdesk.testing.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowdesk.shared.Json;
+import io.flowdesk.testing.AppHttp;
 import io.flowdesk.testing.AppProcess;
 import io.flowdesk.testing.Browser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the slowest step named and the table of numbers.
  */
 class FlowHeatmapIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void theHeatmapColoursTheStepsCountsTheFlowsAndNamesTheSlowestStep() throws Exception {
@@ -128,16 +124,7 @@ class FlowHeatmapIT {
                 }
             }
             // an agent does not get the view
-            WebDriver driver = Browser.start(1366, 900, "en");
-            try {
-                driver.get(app.baseUrl() + "/login");
-                Browser.login(driver, "agent1");
-                driver.get(app.baseUrl() + "/reports/flow");
-                Browser.settle(driver);
-                assertTrue(driver.findElements(By.id("flow-heatmap")).isEmpty());
-            } finally {
-                driver.quit();
-            }
+            assertFalse(Browser.sees(app, "agent1", "/reports/flow", "flow-heatmap"), "an agent gets no heatmap");
         }
     }
 
@@ -187,7 +174,7 @@ class FlowHeatmapIT {
                     String assignee = t.path("assignee").asText("");
                     if (!assignee.isEmpty()) {
                         worker = assignee;
-                    } else if (status(app, "agent2", "/api/tasks/" + task + "/claim") < 300) {
+                    } else if (AppHttp.status(app, "agent2", "POST", "/api/tasks/" + task + "/claim", "{}") < 300) {
                         worker = "agent2";
                     }
                 }
@@ -205,32 +192,7 @@ class FlowHeatmapIT {
         Thread.sleep(300);
     }
 
-    private static int status(AppProcess app, String user, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", AppProcess.basic(user)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode();
-    }
-
     private static String text(JsonNode node, String field) {
         return node.path(field).asText();
-    }
-
-    private static JsonNode send(AppProcess app, String user, String method, String path, String body)
-            throws Exception {
-        return send(app, user, method, path, body, "en");
-    }
-
-    private static JsonNode send(AppProcess app, String user, String method, String path, String body,
-            String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", AppProcess.basic(user)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Accept-Language", language);
-        request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new AssertionError(method + " " + path + " → " + response.statusCode() + " " + response.body());
-        }
-        return response.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.parse(response.body());
     }
 }

@@ -1,18 +1,15 @@
 package io.flowdesk.reports.forecast;
 
+import static io.flowdesk.testing.AppHttp.send;
 import static io.flowdesk.testing.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowdesk.shared.Json;
 import io.flowdesk.testing.AppProcess;
 import io.flowdesk.testing.Browser;
 import io.flowdesk.testing.ReportScaleData;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,8 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * templates) with the clock on Monday 2026-09-28: 国庆 (10-01..07) and the make-up Saturday 10-10 lie ahead.
  */
 class ForecastIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void theForecastShowsTheHolidaysAheadTheIntervalsAndTheHeldOutError() throws Exception {
@@ -87,16 +82,7 @@ class ForecastIT {
                     driver.quit();
                 }
             }
-            WebDriver driver = Browser.start(1280, 800, "en");
-            try {
-                driver.get(app.baseUrl() + "/login");
-                Browser.login(driver, "agent1");
-                driver.get(app.baseUrl() + "/reports/forecast");
-                Browser.settle(driver);
-                assertTrue(driver.findElements(By.id("forecast-chart")).isEmpty(), "an agent gets no forecast");
-            } finally {
-                driver.quit();
-            }
+            assertFalse(Browser.sees(app, "agent1", "/reports/forecast", "forecast-chart"), "an agent gets no forecast");
         }
     }
 
@@ -122,18 +108,5 @@ class ForecastIT {
         String chart = driver.findElement(By.id("forecast-chart")).getText();
         assertTrue(chart.contains(zh ? "95% 区间" : "95 % interval") && chart.contains(zh ? "节假日" : "Holiday"),
                 chart);
-    }
-
-    private static JsonNode send(AppProcess app, String user, String method, String path, String body,
-            String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", AppProcess.basic(user)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Accept-Language", language);
-        request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new AssertionError(method + " " + path + " → " + response.statusCode() + " " + response.body());
-        }
-        return response.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.parse(response.body());
     }
 }

@@ -54,10 +54,10 @@ class ForecastResourceTest {
         Golden g = new Golden(db);
         for (LocalDate d = FIRST; d.isBefore(TODAY); d = d.plusDays(1)) {
             for (int i = 0; i < planted(d); i++) {
-                g.ticket(d + "T10:" + String.format("%02d", i) + ":00", false);
+                g.ticket(d + "T10:" + String.format("%02d", i) + ":00");
             }
             if (planted(d) == 6) {
-                g.ticket(d + "T11:00:00", true);
+                g.testTicket(d + "T11:00:00");
             }
         }
         Golden.drain(stream);
@@ -107,7 +107,7 @@ class ForecastResourceTest {
         as("admin").body(Map.of("set", "2026-09-28T02:00:00Z")).post("/api/clock").then().statusCode(200);
         Golden g = new Golden(db);
         for (LocalDate d = TODAY.minusDays(10); d.isBefore(TODAY); d = d.plusDays(1)) {
-            g.ticket(d + "T10:00:00", false);
+            g.ticket(d + "T10:00:00");
         }
         Golden.drain(stream);
         as("supervisor").header("Accept-Language", "en").queryParam("template", g.template)

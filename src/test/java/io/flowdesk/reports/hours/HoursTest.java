@@ -29,11 +29,11 @@ class HoursTest {
         Golden g = new Golden(db);
         // two weeks from Monday 2027-05-03 (Asia/Shanghai): three Monday tickets between 10:00 and 11:00 (two weeks:
         // 1.5 a Monday), one on Tuesday at 15:00 resolved at 16:20, a test ticket on Monday at 10:30 left out
-        g.ticket("2027-05-03T10:15:00", false);
-        g.ticket("2027-05-03T10:40:00", false);
-        g.ticket("2027-05-10T10:05:00", false);
-        g.ticket("2027-05-04T15:00:00", false).ended("2027-05-04T16:20:00");
-        g.ticket("2027-05-10T10:30:00", true);
+        g.ticket("2027-05-03T10:15:00");
+        g.ticket("2027-05-03T10:40:00");
+        g.ticket("2027-05-10T10:05:00");
+        g.ticket("2027-05-04T15:00:00").ended("2027-05-04T16:20:00");
+        g.testTicket("2027-05-10T10:30:00");
         Golden.drain(stream, "reports");
 
         JsonPath en = as("supervisor").header("Accept-Language", "en").queryParam("from", "2027-05-03")

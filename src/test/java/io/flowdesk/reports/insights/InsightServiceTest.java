@@ -94,14 +94,14 @@ class InsightServiceTest {
                 .plusDays(1)) {
             int n = d.getDayOfWeek().getValue() == 1 ? 6 : 1;
             for (int i = 0; i < n; i++) {
-                g.ticket(d + "T10:0" + i + ":00", false);
+                g.ticket(d + "T10:0" + i + ":00");
             }
         }
         Golden even = new Golden(db);
         for (LocalDate d = LocalDate.parse("2029-07-02"); d.isBefore(LocalDate.parse("2029-07-30")); d = d
                 .plusDays(1)) {
             for (int i = 0; i < 3; i++) {
-                even.ticket(d + "T1" + i + ":00:00", false); // 3 a day: 12 on every weekday, 1.0× the mean
+                even.ticket(d + "T1" + i + ":00:00"); // 3 a day: 12 on every weekday, 1.0× the mean
             }
         }
         Golden.drain(stream);
@@ -128,7 +128,7 @@ class InsightServiceTest {
     /** {@code n} tickets spread over the seven days from {@code monday}, 10:00 onwards. */
     private static void spread(Golden g, LocalDate monday, int n) throws Exception {
         for (int i = 0; i < n; i++) {
-            g.ticket(monday.plusDays(i % 7) + "T1" + (i / 7) % 8 + ":00:00", false);
+            g.ticket(monday.plusDays(i % 7) + "T1" + (i / 7) % 8 + ":00:00");
         }
     }
 
@@ -137,7 +137,7 @@ class InsightServiceTest {
         for (int i = 0; i < 10; i++) {
             String day = monday.plusDays(i % 5).toString();
             int hour = 10 + i / 5 * 3;
-            g.ticket(day + "T" + hour + ":00:00", false).staff(day + "T" + String.format("%02d:%02d:00", hour
+            g.ticket(day + "T" + hour + ":00:00").staff(day + "T" + String.format("%02d:%02d:00", hour
                     + minutes / 60, minutes % 60), "agent1");
         }
     }

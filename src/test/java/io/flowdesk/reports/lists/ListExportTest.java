@@ -47,16 +47,16 @@ class ListExportTest {
     @Test
     void anInboxExportHoldsExactlyTheRowsTheAgentsListShowsAndNoneOfAnotherAgentsTickets() throws Throwable {
         Golden g = new Golden(db);
-        String mine1 = g.ticket("2031-04-01T09:00:00", false, "P2", "web").open(null)
+        String mine1 = g.ticket().priority("P2").channel("web").at("2031-04-01T09:00:00").open(null)
                 .openTask("customer-service", "agent1").number;
-        String mine2 = g.ticket("2031-04-01T10:00:00", false, "P1", "web").open("AT_RISK")
+        String mine2 = g.ticket().priority("P1").channel("web").at("2031-04-01T10:00:00").open("AT_RISK")
                 .openTask("customer-service", "agent1").number;
-        String mine3 = g.ticket("2031-04-01T11:00:00", false).open(null).openTask("customer-service", "agent1")
+        String mine3 = g.ticket("2031-04-01T11:00:00").open(null).openTask("customer-service", "agent1")
                 .number;
-        String agent2s = g.ticket("2031-04-01T12:00:00", false).open(null).openTask("customer-service", "agent2")
+        String agent2s = g.ticket("2031-04-01T12:00:00").open(null).openTask("customer-service", "agent2")
                 .number;
-        String itQueue = g.ticket("2031-04-01T13:00:00", false).open(null).openTask("it-support", null).number;
-        String csQueue = g.ticket("2031-04-01T14:00:00", false).open(null).openTask("customer-service", null).number;
+        String itQueue = g.ticket("2031-04-01T13:00:00").open(null).openTask("it-support", null).number;
+        String csQueue = g.ticket("2031-04-01T14:00:00").open(null).openTask("customer-service", null).number;
 
         Map<String, String> mine = Map.of("kind", "inbox", "view", "MINE", "type", g.template);
         List<List<String>> agent1Mine = csv("agent1", mine);
@@ -98,10 +98,10 @@ class ListExportTest {
     void aDrillDownExportHoldsAllTheTicketsBehindTheNumber() throws Throwable {
         Golden g = new Golden(db);
         for (int i = 0; i < 7; i++) {
-            g.ticket("2031-05-0" + (1 + i % 3) + "T09:0" + i + ":00", false).task("2031-05-01T09:30:00", "cs")
+            g.ticket("2031-05-0" + (1 + i % 3) + "T09:0" + i + ":00").task("2031-05-01T09:30:00", "cs")
                     .staff("2031-05-04T09:00:00", i % 2 == 0 ? "agent1" : "agent2").ended("2031-05-04T10:00:00");
         }
-        g.ticket("2031-05-02T09:00:00", true); // a test ticket: never listed
+        g.testTicket("2031-05-02T09:00:00"); // a test ticket: never listed
         Golden.drain(stream);
         Map<String, String> filter = Map.of("kind", "drill", "metric", "created", "from", "2031-05-01", "to",
                 "2031-05-07", "template", g.template);
@@ -128,7 +128,7 @@ class ListExportTest {
     @Test
     void aStepExportHasNoRowCapAndStartsWithTheListedTickets() throws Throwable {
         Golden g = new Golden(db);
-        g.ticket("2031-06-01T09:00:00", false);
+        g.ticket("2031-06-01T09:00:00");
         Golden.drain(stream, StepConsumer.NAME);
         int tickets = 230; // more than the drill-down's 200
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
@@ -164,7 +164,7 @@ class ListExportTest {
     void theSummaryExportFiltersByAgentAndBreaksDownPerAgent() throws Throwable {
         Golden g = new Golden(db);
         for (int i = 0; i < 5; i++) {
-            g.ticket("2031-07-01T09:0" + i + ":00", false).task("2031-07-01T09:30:00", "cs")
+            g.ticket("2031-07-01T09:0" + i + ":00").task("2031-07-01T09:30:00", "cs")
                     .staff("2031-07-02T09:00:00", i < 3 ? "agent1" : "agent2").ended("2031-07-02T10:00:00");
         }
         Golden.drain(stream);

@@ -46,11 +46,11 @@ class ScheduledReportTest {
     @Test
     void twoPeriodsGiveExactlyTwoMailsWithTheirTicketsAttached() throws Throwable {
         Golden g = new Golden(db);
-        g.ticket("2029-09-03T10:00:00", false); // Monday: 2 tickets
-        g.ticket("2029-09-03T11:00:00", false).staff("2029-09-03T11:30:00", "agent1");
-        g.ticket("2029-09-04T10:00:00", false); // Tuesday: 3 tickets
-        g.ticket("2029-09-04T10:30:00", false);
-        g.ticket("2029-09-04T11:00:00", false);
+        g.ticket("2029-09-03T10:00:00"); // Monday: 2 tickets
+        g.ticket("2029-09-03T11:00:00").staff("2029-09-03T11:30:00", "agent1");
+        g.ticket("2029-09-04T10:00:00"); // Tuesday: 3 tickets
+        g.ticket("2029-09-04T10:30:00");
+        g.ticket("2029-09-04T11:00:00");
         Golden.drain(stream);
         clock("2029-09-03T00:00:00Z"); // Monday 08:00 in Shanghai
         String name = "daily-" + UUID.randomUUID().toString().substring(0, 6);
@@ -92,7 +92,7 @@ class ScheduledReportTest {
     @Test
     void aFailedMailIsRetriedLaterAndNobodyGetsItTwice() throws Throwable {
         Golden g = new Golden(db);
-        g.ticket("2029-10-01T10:00:00", false);
+        g.ticket("2029-10-01T10:00:00");
         Golden.drain(stream);
         clock("2029-10-01T00:00:00Z");
         String name = "retry-" + UUID.randomUUID().toString().substring(0, 6);

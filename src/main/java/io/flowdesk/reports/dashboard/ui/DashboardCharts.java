@@ -5,6 +5,7 @@ import io.flowdesk.reports.Summary;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.Messages;
 import io.flowdesk.shared.Text;
+import io.flowdesk.shared.ui.EChart;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,8 +123,9 @@ final class DashboardCharts {
         if (series.size() > 1) {
             option.put("legend", Map.of("top", 0));
         }
-        option.put("grid", Map.of("left", 8, "right", 16, "top", series.size() > 1 ? 32 : 16, "bottom", 8,
-                "containLabel", true));
+        // vertical bars: room for the value axis' name; horizontal (truncated category labels): the labels only
+        option.put("grid", horizontal ? Map.of("left", 8, "right", 16, "top", 16, "bottom", 8, "containLabel", true)
+                : EChart.grid(series.size() > 1 ? 32 : 16, 8));
         Map<String, Object> category = new LinkedHashMap<>(Map.of("type", "category", "data", categories,
                 "name", categoryName, "nameLocation", "middle", "nameGap", 28));
         Map<String, Object> value = new LinkedHashMap<>(Map.of("type", "value", "minInterval", 1));

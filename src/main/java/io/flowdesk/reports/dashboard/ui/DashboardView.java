@@ -26,6 +26,8 @@ import io.flowdesk.reports.dashboard.DrillDown;
 import io.flowdesk.reports.dashboard.Trend;
 import io.flowdesk.reports.dashboard.Trend.Better;
 import io.flowdesk.reports.flow.FlowTexts;
+import io.flowdesk.reports.ui.ReportFilterBar;
+import io.flowdesk.reports.ui.ReportTable;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.Text;
 import io.flowdesk.shared.ui.EChart;
@@ -42,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The supervisor dashboard (ADR 0034): headline numbers with their trend, six charts and the per-agent and
@@ -66,8 +69,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Select<String> agent = new Select<>();
     private final Div tiles = new Div();
     private final Map<String, EChart> charts = new java.util.LinkedHashMap<>();
-    private final Div agents = new Div();
-    private final Div departments = new Div();
+    private final ReportTable agents = ReportTable.stacked();
+    private final ReportTable departments = ReportTable.stacked();
     private Names names;
     private DashboardCharts options;
     private ReportFilter filter;
@@ -106,8 +109,6 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             card.addClassName("fd-dash-card");
             grid.add(card);
         }
-        agents.addClassName("fd-dash-table-wrap");
-        departments.addClassName("fd-dash-table-wrap");
         add(grid, new H3(t("dashboard.table.agents")), agents, new H3(t("dashboard.table.departments")),
                 departments);
         preset(30);
@@ -120,14 +121,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
-    private Div filters() {
+    private ReportFilterBar filters() {
         LocalDate today = reports.today();
-        from.setId("dash-from");
-        from.setLabel(t("dashboard.filter.from"));
-        to.setId("dash-to");
-        to.setLabel(t("dashboard.filter.to"));
-        for (DatePicker p : List.of(from, to)) {
-            p.setLocale(locale);
+        ReportFilterBar filters = new ReportFilterBar(locale);
+        for (DatePicker p : List.of(filters.date(from, "dash-from", t("dashboard.filter.from"), null),
+                filters.date(to, "dash-to", t("dashboard.filter.to"), null))) {
             p.setMax(today);
             p.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
@@ -135,35 +133,28 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 }
             });
         }
-        Div presets = new Div();
-        presets.addClassName("fd-dash-presets");
+        Div presets = filters.extras();
         for (int days : List.of(7, 30, 90)) {
             Button b = new Button(t("dashboard.filter.preset", days), e -> preset(days));
             b.setId("dash-preset-" + days);
             b.addThemeVariants(ButtonVariant.LUMO_SMALL);
             presets.add(b);
         }
-        select(department, "department", names.departments.keySet(), names::department);
-        select(template, "template", names.templates.keySet(), names::template);
-        select(priority, "priority", List.of("P1", "P2", "P3", "P4"), p -> p);
-        select(channel, "channel", Names.CHANNELS, names::channel);
         Set<String> people = new LinkedHashSet<>(names.agents.keySet());
         people.add(ReportFilter.NONE);
-        select(agent, "agent", people, names::agent);
-        Div filters = new Div(from, to, presets, department, template, priority, channel, agent);
-        filters.addClassName("fd-dash-filters");
+        String all = t("dashboard.filter.all");
+        filters.choice(department, "dash-department", t("dashboard.filter.department"), names.departments.keySet(),
+                names::department, all);
+        filters.choice(template, "dash-template", t("dashboard.filter.template"), names.templates.keySet(),
+                names::template, all);
+        filters.choice(priority, "dash-priority", t("dashboard.filter.priority"), List.of("P1", "P2", "P3", "P4"),
+                p -> p, all);
+        filters.choice(channel, "dash-channel", t("dashboard.filter.channel"), Names.CHANNELS, names::channel, all);
+        filters.choice(agent, "dash-agent", t("dashboard.filter.agent"), people, names::agent, all);
+        for (Select<String> select : List.of(department, template, priority, channel, agent)) {
+            select.addValueChangeListener(e -> refresh());
+        }
         return filters;
-    }
-
-    private void select(Select<String> select, String name, java.util.Collection<String> values,
-            Function<String, String> label) {
-        select.setId("dash-" + name);
-        select.setLabel(t("dashboard.filter." + name));
-        select.setItems(List.copyOf(values));
-        select.setEmptySelectionAllowed(true);
-        select.setEmptySelectionCaption(t("dashboard.filter.all"));
-        select.setItemLabelGenerator(v -> v == null ? t("dashboard.filter.all") : label.apply(v));
-        select.addValueChangeListener(e -> refresh());
     }
 
     private void preset(int days) {
@@ -315,16 +306,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         return open >= 3 && open >= 2 * averageOpen;
     }
 
-    private void table(Div wrap, String id, String dimension, Function<String, String> label) {
+    private void table(ReportTable wrap, String id, String dimension, Function<String, String> label) {
         List<Summary.Group> rows = summary.by().getOrDefault(dimension, List.of());
         double average = rows.stream().filter(g -> g.open() > 0).mapToLong(Summary.Group::open).average().orElse(0);
-        Element table = new Element("table").setAttribute("id", id);
-        table.getClassList().add("fd-dash-table");
-        Element head = new Element("tr");
-        for (String h : List.of(dimension, "open", "created", "handled", "median", "reopened")) {
-            head.appendChild(new Element("th").setAttribute("scope", "col").setText(t("dashboard.col." + h)));
-        }
-        table.appendChild(new Element("thead").appendChild(head));
+        Element table = ReportTable.table(id, "fd-dash-table", Stream.of(dimension, "open", "created", "handled",
+                "median", "reopened").map(h -> t("dashboard.col." + h)).toList());
         Element body = new Element("tbody");
         NumberFormat n = NumberFormat.getIntegerInstance(locale);
         for (Summary.Group g : rows) {
@@ -345,8 +331,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             body.appendChild(row);
         }
         table.appendChild(body);
-        wrap.getElement().removeAllChildren();
-        wrap.getElement().appendChild(table);
+        wrap.show(table);
     }
 
     private Element cell(String text, String metric, ReportFilter f, String rowName, String column) {

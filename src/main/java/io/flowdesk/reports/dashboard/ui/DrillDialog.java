@@ -11,6 +11,7 @@ import io.flowdesk.reports.ReportFilter;
 import io.flowdesk.reports.dashboard.DrillDown;
 import io.flowdesk.reports.fields.ExportJobs;
 import io.flowdesk.reports.fields.ui.ExportPanel;
+import io.flowdesk.reports.ui.ReportTable;
 import io.flowdesk.shared.Messages;
 import io.flowdesk.shared.Text;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The tickets behind a number: a dialog listing number (a link), title, status, priority and creation, paged. */
 final class DrillDialog extends Dialog {
@@ -34,7 +36,7 @@ final class DrillDialog extends Dialog {
     private final Locale locale;
     private final ZoneId zone;
     private final Span total = new Span();
-    private final Div table = new Div();
+    private final ReportTable table = ReportTable.stacked();
     private final Span pageText = new Span();
     private final Button previous;
     private final Button next;
@@ -56,7 +58,6 @@ final class DrillDialog extends Dialog {
         setWidth("min(960px, 96vw)");
         total.setId("dash-drill-total");
         total.addClassName("fd-dash-drill-total");
-        table.addClassName("fd-dash-table-wrap");
         previous = new Button(t("dashboard.drill.previous"), e -> show(page - 1));
         previous.setId("dash-drill-previous");
         next = new Button(t("dashboard.drill.next"), e -> show(page + 1));
@@ -85,13 +86,8 @@ final class DrillDialog extends Dialog {
         next.setEnabled(page + 1 < pages);
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(zone);
-        Element t = new Element("table").setAttribute("id", "dash-drill-tickets");
-        t.getClassList().add("fd-dash-table");
-        Element head = new Element("tr");
-        for (String h : List.of("number", "title", "status", "priority", "created")) {
-            head.appendChild(new Element("th").setAttribute("scope", "col").setText(t("dashboard.drill.col." + h)));
-        }
-        t.appendChild(new Element("thead").appendChild(head));
+        Element t = ReportTable.table("dash-drill-tickets", "fd-dash-table", Stream.of("number", "title", "status",
+                "priority", "created").map(h -> t("dashboard.drill.col." + h)).toList());
         Element body = new Element("tbody");
         for (DrillDown.Row r : p.tickets()) {
             Element row = new Element("tr").setAttribute("data-number", r.number());
@@ -108,8 +104,7 @@ final class DrillDialog extends Dialog {
                     .setText(t("dashboard.drill.empty"))));
         }
         t.appendChild(body);
-        table.getElement().removeAllChildren();
-        table.getElement().appendChild(t);
+        table.show(t);
     }
 
     /** The list's filters as export job parameters (kind {@code drill}). */

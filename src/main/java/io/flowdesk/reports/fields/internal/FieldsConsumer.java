@@ -1,6 +1,7 @@
 package io.flowdesk.reports.fields.internal;
 
 import io.flowdesk.reports.fields.FieldCatalogue;
+import io.flowdesk.reports.internal.RollupReset;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.Sessions;
 import io.flowdesk.shared.SqlTime;
@@ -57,16 +58,7 @@ public class FieldsConsumer implements TicketEventConsumer {
 
     /** Forgets the rollup and moves the cursor back to 0 under its row lock: the next drain rebuilds it. */
     public Uni<Void> reset() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("insert into event_cursor (consumer, position) values (?1, 0) on conflict do nothing")
-                .setParameter(1, NAME).executeUpdate()
-                .chain(() -> s.createNativeQuery("select position from event_cursor where consumer = ?1 for update",
-                        Long.class).setParameter(1, NAME).getResultList())
-                .chain(() -> s.createNativeQuery("delete from report_field_daily").executeUpdate())
-                .chain(() -> s.createNativeQuery("delete from report_field_ticket").executeUpdate())
-                .chain(() -> s.createNativeQuery("update event_cursor set position = 0, updated_at = now() where "
-                        + "consumer = ?1").setParameter(1, NAME).executeUpdate())
-                .replaceWithVoid()));
+        return RollupReset.reset(NAME, "report_field_daily", "report_field_ticket");
     }
 
     private Uni<Void> ticket(long id, Map<String, FieldCatalogue.Catalogue> known) {

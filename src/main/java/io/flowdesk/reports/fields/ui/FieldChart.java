@@ -2,6 +2,7 @@ package io.flowdesk.reports.fields.ui;
 
 import io.flowdesk.reports.fields.FieldReport;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.ui.EChart;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.TreeSet;
  * series per group value over the periods, or one bar per value for the whole range. Pure, so it tests with JUnit.
  */
 final class FieldChart {
+
+    /** A single bar (one value, one period) stays a bar instead of filling the whole plot. */
+    static final int BAR_MAX_WIDTH = 56;
 
     private FieldChart() {
     }
@@ -52,11 +56,12 @@ final class FieldChart {
             });
         }
         Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false); // drawn at once: screenshots see the final chart
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("type", "scroll", "bottom", 0));
-        option.put("grid", Map.of("left", 8, "right", 16, "top", 32, "bottom", 40, "containLabel", true));
+        option.put("grid", EChart.grid(32, 40));
         option.put("xAxis", Map.of("type", "category", "data", categories, "axisLabel", Map.of("hideOverlap", true)));
-        option.put("yAxis", Map.of("type", "value", "name", yName));
+        option.put("yAxis", Map.of("type", "value", "name", yName, "nameTextStyle", Map.of("align", "left")));
         option.put("series", series);
         return Json.write(option);
     }
@@ -73,6 +78,7 @@ final class FieldChart {
         if (stacked) {
             s.put("stack", "total");
         }
+        s.put("barMaxWidth", BAR_MAX_WIDTH);
         s.put("data", data);
         return s;
     }

@@ -1,7 +1,6 @@
 package io.flowdesk.reports.fields.ui;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,6 +19,8 @@ import io.flowdesk.reports.fields.FieldCatalogue;
 import io.flowdesk.reports.fields.FieldQuery;
 import io.flowdesk.reports.fields.FieldReport;
 import io.flowdesk.reports.fields.FieldReports;
+import io.flowdesk.reports.ui.ReportFilterBar;
+import io.flowdesk.reports.ui.ReportTable;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.Messages;
 import io.flowdesk.shared.Text;
@@ -53,7 +54,7 @@ public class FieldReportView extends VerticalLayout implements BeforeEnterObserv
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final EChart chart = new EChart();
-    private final Div table = new Div();
+    private final ReportTable table = ReportTable.plain();
     private final Span empty = new Span();
     private Map<String, String> templateNames = Map.of();
     private FieldCatalogue.Catalogue catalogue;
@@ -82,43 +83,25 @@ public class FieldReportView extends VerticalLayout implements BeforeEnterObserv
             add(new Span(t("reports.fields.view.noTemplates")));
             return;
         }
-        template.setId("fields-template");
-        template.setLabel(t("reports.fields.view.template"));
-        template.setItems(templateNames.keySet());
-        template.setItemLabelGenerator(k -> templateNames.getOrDefault(k, k));
+        ReportFilterBar filters = new ReportFilterBar(locale);
+        filters.setId("fields-filters");
+        filters.choice(template, "fields-template", t("reports.fields.view.template"), templateNames.keySet(),
+                k -> templateNames.getOrDefault(k, k), null);
         template.setValue(templateNames.containsKey("ecommerce-refund") ? "ecommerce-refund"
                 : templateNames.keySet().iterator().next());
-        groupBy.setId("fields-group");
-        groupBy.setLabel(t("reports.fields.view.groupBy"));
-        sum.setId("fields-sum");
-        sum.setLabel(t("reports.fields.view.sum"));
-        for (Select<String> s : List.of(groupBy, sum)) {
-            s.setEmptySelectionAllowed(true);
-            s.setEmptySelectionCaption(t("reports.fields.view.none"));
-            s.setItemLabelGenerator(k -> k == null ? t("reports.fields.view.none") : label(k));
-        }
-        interval.setId("fields-interval");
-        interval.setLabel(t("reports.fields.view.interval"));
-        interval.setItems(FieldQuery.INTERVALS);
-        interval.setItemLabelGenerator(i -> t("reports.fields.view.interval." + i));
+        filters.choice(groupBy, "fields-group", t("reports.fields.view.groupBy"), List.<String>of(), this::label,
+                t("reports.fields.view.none"));
+        filters.choice(sum, "fields-sum", t("reports.fields.view.sum"), List.<String>of(), this::label,
+                t("reports.fields.view.none"));
+        filters.choice(interval, "fields-interval", t("reports.fields.view.interval"), FieldQuery.INTERVALS,
+                i -> t("reports.fields.view.interval." + i), null);
         interval.setValue("week");
         LocalDate today = reports.today();
-        from.setId("fields-from");
-        from.setLabel(t("reports.fields.view.from"));
-        from.setLocale(locale);
-        from.setValue(today.minusDays(29));
-        to.setId("fields-to");
-        to.setLabel(t("reports.fields.view.to"));
-        to.setLocale(locale);
-        to.setValue(today);
-        Div filters = new Div(template, groupBy, sum, interval, from, to);
-        filters.setId("fields-filters");
-        filters.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0 var(--lumo-space-m)")
-                .set("width", "100%");
+        filters.date(from, "fields-from", t("reports.fields.view.from"), today.minusDays(29));
+        filters.date(to, "fields-to", t("reports.fields.view.to"), today);
         chart.setId("fields-chart");
         chart.setHeight("320px");
         table.setId("fields-table-wrap");
-        table.getStyle().set("overflow-x", "auto").set("width", "100%");
         empty.setId("fields-empty");
         ExportPanel exports = new ExportPanel(jobs, user, locale)
                 .button("fields-export-csv", "reports.fields.view.exportCsv", "fields", "csv", this::params)
@@ -217,11 +200,7 @@ public class FieldReportView extends VerticalLayout implements BeforeEnterObserv
         if (report.sum() != null) {
             headers.add(t("reports.fields.view.col.sum", report.sumLabel()));
         }
-        Element tableEl = new Element("table").setAttribute("id", "fields-table");
-        tableEl.getClassList().add("fd-flow-steps");
-        Element head = new Element("tr");
-        headers.forEach(h -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(h)));
-        tableEl.appendChild(new Element("thead").appendChild(head));
+        Element tableEl = ReportTable.table("fields-table", "fd-fields-table", headers);
         Element body = new Element("tbody");
         for (FieldReport.Row r : report.rows()) {
             Element row = new Element("tr").setAttribute("data-value", r.value());
@@ -236,7 +215,6 @@ public class FieldReportView extends VerticalLayout implements BeforeEnterObserv
             body.appendChild(row);
         }
         tableEl.appendChild(body);
-        table.getElement().removeAllChildren();
-        table.getElement().appendChild(tableEl);
+        table.show(tableEl);
     }
 }

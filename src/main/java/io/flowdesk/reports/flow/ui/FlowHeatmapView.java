@@ -23,6 +23,8 @@ import io.flowdesk.reports.flow.FlowStats.FlowReport;
 import io.flowdesk.reports.flow.FlowStats.StepStats;
 import io.flowdesk.reports.flow.FlowStats.TemplateName;
 import io.flowdesk.reports.flow.FlowTexts;
+import io.flowdesk.reports.ui.ReportFilterBar;
+import io.flowdesk.reports.ui.ReportTable;
 import io.flowdesk.shared.FlowClock;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.Json;
@@ -59,8 +61,8 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
     private final Span tickets = new Span();
     private final FlowHeatmap heatmap = new FlowHeatmap();
     private final Div legend = new Div();
-    private final Div stepsTable = new Div();
-    private final Div flowsTable = new Div();
+    private final ReportTable stepsTable = ReportTable.stacked();
+    private final ReportTable flowsTable = ReportTable.plain();
     private Map<String, TemplateName> templates = Map.of();
     private FlowReport shown;
 
@@ -88,27 +90,15 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
             add(new Span(t("flowmap.view.noTemplates")));
             return;
         }
-        template.setId("flow-template");
-        template.setLabel(t("flowmap.view.template"));
-        template.setItems(templates.keySet());
-        template.setItemLabelGenerator(k -> zh() ? templates.get(k).nameZh() : templates.get(k).nameEn());
+        ReportFilterBar filters = new ReportFilterBar(locale);
+        filters.choice(template, "flow-template", t("flowmap.view.template"), templates.keySet(),
+                k -> templates.get(k).name(locale), null);
         template.setValue(templates.containsKey("it-incident") ? "it-incident" : templates.keySet().iterator().next());
-        version.setId("flow-version");
-        version.setLabel(t("flowmap.view.version"));
-        version.setEmptySelectionAllowed(true);
-        version.setEmptySelectionCaption(t("flowmap.view.allVersions"));
-        version.setItemLabelGenerator(v -> v == null ? t("flowmap.view.allVersions") : "v" + v);
+        filters.choice(version, "flow-version", t("flowmap.view.version"), List.<Integer>of(), v -> "v" + v,
+                t("flowmap.view.allVersions"));
         LocalDate today = LocalDate.ofInstant(FlowClock.instant(), FlowStats.ZONE);
-        from.setId("flow-from");
-        from.setLabel(t("flowmap.view.from"));
-        from.setLocale(locale);
-        from.setValue(today.minusDays(29));
-        to.setId("flow-to");
-        to.setLabel(t("flowmap.view.to"));
-        to.setLocale(locale);
-        to.setValue(today);
-        Div filters = new Div(template, version, from, to);
-        filters.addClassName("fd-flow-filters");
+        filters.date(from, "flow-from", t("flowmap.view.from"), today.minusDays(29));
+        filters.date(to, "flow-to", t("flowmap.view.to"), today);
         slowest.setId("flow-slowest");
         slowest.addClassName("fd-flow-slowest");
         tickets.setId("flow-tickets");
@@ -116,8 +106,6 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
         legend.addClassName("fd-flow-legend");
         heatmap.setWidthFull();
         heatmap.addStepClickListener(this::drill);
-        stepsTable.addClassName("fd-flow-table-wrap");
-        flowsTable.addClassName("fd-flow-table-wrap");
         H3 flowsTitle = new H3(t("flowmap.view.flows"));
         add(filters, slowest, tickets, heatmap, legend, stepsTable, flowsTitle, flowsTable);
         setVersions();
@@ -239,8 +227,7 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
             body.appendChild(row);
         }
         table.appendChild(body);
-        stepsTable.getElement().removeAllChildren();
-        stepsTable.getElement().appendChild(table);
+        stepsTable.show(table);
     }
 
     private void flows(FlowReport report) {
@@ -258,8 +245,7 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
             body.appendChild(row);
         });
         table.appendChild(body);
-        flowsTable.getElement().removeAllChildren();
-        flowsTable.getElement().appendChild(table);
+        flowsTable.show(table);
     }
 
     /** Opens the tickets behind a step (from the table or a click on the diagram). */
@@ -304,11 +290,6 @@ public class FlowHeatmapView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private static Element table(String id, List<String> headers) {
-        Element table = new Element("table").setAttribute("id", id);
-        table.getClassList().add("fd-flow-steps");
-        Element head = new Element("tr");
-        headers.forEach(h -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(h)));
-        table.appendChild(new Element("thead").appendChild(head));
-        return table;
+        return ReportTable.table(id, "fd-flow-steps", headers);
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.dom.Element;
 import io.flowdesk.reports.flow.FlowStats;
 import io.flowdesk.reports.flow.FlowStats.StepTicket;
 import io.flowdesk.reports.flow.FlowTexts;
+import io.flowdesk.reports.ui.ReportTable;
 import io.flowdesk.shared.Text;
 import io.flowdesk.shared.ui.Ui;
 import java.util.List;
@@ -28,24 +29,16 @@ final class StepTicketsDialog {
         dialog.setHeaderTitle(Ui.text(Text.of("flowmap.drill.title", stepName)));
         dialog.setWidth("min(760px, 96vw)");
         Div body = new Div();
-        body.addClassName("fd-flow-table-wrap");
+        ReportTable wrap = ReportTable.stacked();
         if (tickets.isEmpty()) {
             body.add(new Span(Ui.text(Text.of("flowmap.drill.none"))));
         } else {
             body.add(new Span(Ui.text(Text.of(tickets.size() >= FlowStats.STEP_TICKETS_LIMIT
                     ? "flowmap.drill.limited" : "flowmap.drill.count", tickets.size()))));
-            Element table = new Element("table").setAttribute("id", "flow-step-tickets-table");
-            table.getClassList().add("fd-flow-steps");
-            Element head = new Element("tr");
-            for (String key : List.of("ticket", "title", "entries", "wait", "work", "total")) {
-                Element th = new Element("th").setAttribute("scope", "col")
-                        .setText(Ui.text(Text.of("flowmap.drill.col." + key)));
-                if (key.equals("title")) {
-                    th.setAttribute("style", "text-align: start");
-                }
-                head.appendChild(th);
-            }
-            table.appendChild(new Element("thead").appendChild(head));
+            Element table = ReportTable.table("flow-step-tickets-table", "fd-flow-steps", List.of("ticket", "title",
+                    "entries", "wait", "work", "total").stream().map(k -> Ui.text(Text.of("flowmap.drill.col." + k)))
+                    .toList());
+            table.getChild(0).getChild(0).getChild(1).setAttribute("style", "text-align: start"); // the title
             Element rows = new Element("tbody");
             for (StepTicket t : tickets) {
                 Element row = new Element("tr").setAttribute("data-ticket", t.number());
@@ -60,7 +53,8 @@ final class StepTicketsDialog {
                 rows.appendChild(row);
             }
             table.appendChild(rows);
-            body.getElement().appendChild(table);
+            wrap.show(table);
+            body.add(wrap);
         }
         dialog.add(exports, body);
         Button close = new Button(Ui.text(Text.of("flowmap.drill.close")), e -> dialog.close());

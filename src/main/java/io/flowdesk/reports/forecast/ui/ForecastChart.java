@@ -3,6 +3,7 @@ package io.flowdesk.reports.forecast.ui;
 import io.flowdesk.reports.forecast.DayType;
 import io.flowdesk.reports.forecast.VolumeForecast;
 import io.flowdesk.shared.Json;
+import io.flowdesk.shared.ui.EChart;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -68,13 +69,17 @@ final class ForecastChart {
         series.add(line(names.get("expected"), expected, "#1565c0", "dashed"));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
-        option.put("grid", Map.of("left", 8, "right", 16, "top", 56, "bottom", 8, "containLabel", true));
+        option.put("grid", EChart.grid(56, 8));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("top", 0, "data", List.of(names.get("history"), names.get("expected"),
-                names.get("band80"), names.get("band95"))));
-        option.put("xAxis", Map.of("type", "category", "boundaryGap", false, "data", axis));
+        List<String> legend = List.of(names.get("history"), names.get("expected"), names.get("band80"),
+                names.get("band95"));
+        option.put("legend", Map.of("type", "scroll", "top", 0, "data", legend));
+        option.put("xAxis", Map.of("type", "category", "boundaryGap", false, "data", axis, "axisLabel",
+                Map.of("hideOverlap", true)));
         option.put("yAxis", Map.of("type", "value", "min", 0, "minInterval", 1));
         option.put("series", series);
+        // labels that would overlap (a phone has room for every fourth day or so) are left out, never drawn on
+        // top of each other; no media option here: on a desktop its turned labels stayed after the first layout
         return Json.write(option);
     }
 

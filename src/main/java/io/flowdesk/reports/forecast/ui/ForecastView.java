@@ -1,7 +1,6 @@
 package io.flowdesk.reports.forecast.ui;
 
 import com.vaadin.flow.component.dependency.CssImport;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,6 +16,8 @@ import io.flowdesk.reports.flow.FlowStats;
 import io.flowdesk.reports.flow.FlowStats.TemplateName;
 import io.flowdesk.reports.forecast.ForecastService;
 import io.flowdesk.reports.forecast.VolumeForecast;
+import io.flowdesk.reports.ui.ReportFilterBar;
+import io.flowdesk.reports.ui.ReportTable;
 import io.flowdesk.shared.FlowDeskException;
 import io.flowdesk.shared.Text;
 import io.flowdesk.shared.ui.EChart;
@@ -48,7 +49,7 @@ public class ForecastView extends VerticalLayout implements BeforeEnterObserver 
     private final Span holdout = new Span();
     private final Span method = new Span();
     private final EChart chart = new EChart();
-    private final Div table = new Div();
+    private final ReportTable table = ReportTable.plain();
 
     @Inject
     public ForecastView(ForecastService forecasts, FlowStats stats) {
@@ -63,19 +64,12 @@ public class ForecastView extends VerticalLayout implements BeforeEnterObserver 
         title.addClassName("fd-page-title");
         Map<String, TemplateName> names = new LinkedHashMap<>();
         Ui.await(() -> stats.templates(user)).forEach(n -> names.put(n.key(), n));
-        template.setId("forecast-template");
-        template.setLabel(t("forecast.view.template"));
-        template.setItems(names.keySet());
-        template.setEmptySelectionAllowed(true);
-        template.setEmptySelectionCaption(t("forecast.view.allTemplates"));
-        template.setItemLabelGenerator(k -> k == null ? t("forecast.view.allTemplates")
-                : zh() ? names.get(k).nameZh() : names.get(k).nameEn());
-        days.setId("forecast-days");
-        days.setLabel(t("forecast.param.days"));
-        days.setItems(7, 14, 21, ForecastService.MAX_DAYS);
+        ReportFilterBar filters = new ReportFilterBar(locale);
+        filters.choice(template, "forecast-template", t("forecast.view.template"), names.keySet(),
+                k -> names.get(k).name(locale), t("forecast.view.allTemplates"));
+        filters.choice(days, "forecast-days", t("forecast.param.days"), List.of(7, 14, 21, ForecastService.MAX_DAYS),
+                String::valueOf, null);
         days.setValue(ForecastService.DEFAULT_DAYS);
-        Div filters = new Div(template, days);
-        filters.addClassName("fd-forecast-filters");
         message.setId("forecast-message");
         message.addClassName("fd-forecast-message");
         holdout.setId("forecast-holdout");
@@ -149,15 +143,10 @@ public class ForecastView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void table(VolumeForecast f) {
-        Element t = new Element("table").setAttribute("id", "forecast-table");
-        t.getClassList().add("fd-forecast-table");
-        Element head = new Element("tr");
-        for (String h : List.of(t("forecast.view.col.date"), t("forecast.view.col.dayType"),
-                t("forecast.view.col.expected"), t("forecast.view.col.interval80"),
-                t("forecast.view.col.interval95"))) {
-            head.appendChild(new Element("th").setAttribute("scope", "col").setText(h));
-        }
-        t.appendChild(new Element("thead").appendChild(head));
+        Element t = ReportTable.table("forecast-table", "fd-forecast-table", List.of(t("forecast.view.col.date"),
+                t("forecast.view.col.dayType"), t("forecast.view.col.expected"), t("forecast.view.col.interval80"),
+                t("forecast.view.col.interval95")));
+        ReportTable.wideOnly(t, 4); // a phone has room for the 80 % interval only
         Element body = new Element("tbody");
         DateTimeFormatter date = DateTimeFormatter.ofPattern(zh() ? "M月d日" : "MMM d", locale);
         for (VolumeForecast.Day d : f.forecast()) {
@@ -173,8 +162,7 @@ public class ForecastView extends VerticalLayout implements BeforeEnterObserver 
             body.appendChild(row);
         }
         t.appendChild(body);
-        table.getElement().removeAllChildren();
-        table.getElement().appendChild(t);
+        table.show(t);
     }
 
     private static String range(double low, double high) {

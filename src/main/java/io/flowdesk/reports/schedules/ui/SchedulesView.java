@@ -2,6 +2,7 @@ package io.flowdesk.reports.schedules.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Scheduled report mails: the list with their last run, and one form to create or edit (ADR 0036). */
+@CssImport("./fd-reports.css")
 @Route(value = "reports/schedules", layout = MainLayout.class)
 @PageTitle("FlowDesk")
 public class SchedulesView extends VerticalLayout implements BeforeEnterObserver {
@@ -89,7 +91,7 @@ public class SchedulesView extends VerticalLayout implements BeforeEnterObserver
         Button fresh = new Button(t("reports.schedules.new"), e -> edit(null));
         fresh.setId("schedule-new");
         Div form = new Div(name, frequency, weekday, time, zone, recipients, template, department);
-        form.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0 16px");
+        form.addClassName("fd-report-form");
         Div buttons = new Div(save, fresh);
         buttons.getStyle().set("display", "flex").set("gap", "8px");
         add(title, list, formTitle, form, buttons);
