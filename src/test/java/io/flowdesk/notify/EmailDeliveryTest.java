@@ -3,6 +3,7 @@ package io.flowdesk.notify;
 import static io.flowdesk.testing.Api.as;
 import static io.flowdesk.testing.Api.createTicket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -62,7 +63,10 @@ class EmailDeliveryTest {
         var row = Deliveries.where("channel = 'email' and recipient = 'agent2' and payload_json like ?1",
                 "%" + number + "%").get(0);
         assertEquals("sent", row.status());
-        assertEquals("<" + row.key().replace(':', '.') + "@flowdesk.local>", en.getHeader("Message-ID", null));
+        // a mail about a ticket has the ticket's signed reply token as its Message-ID (ADR 0042), one per mail
+        String id = en.getHeader("Message-ID", null);
+        assertTrue(id.startsWith("<fd." + number + ".") && id.endsWith("@flowdesk.local>"), id);
+        assertNotEquals(id, zh.getHeader("Message-ID", null));
         assertEquals(row.key(), en.getHeader("X-FlowDesk-Delivery", null));
         assertEquals("auto-generated", en.getHeader("Auto-Submitted", null));
         String thread = "<ticket." + number + "@flowdesk.local>";

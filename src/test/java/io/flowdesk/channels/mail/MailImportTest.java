@@ -212,7 +212,9 @@ class MailImportTest {
         Api.ticket("admin", number).then().statusCode(200).body("openTasks.size()", org.hamcrest.Matchers.equalTo(1));
 
         resolve(number);
-        update("update ticket set resolved_at = now() - interval '30 days' where number = ?", number);
+        // 30 days before FlowDesk's clock (which other tests move), not the database's
+        update("update ticket set resolved_at = ?::timestamptz - interval '30 days' where number = ?",
+                io.flowdesk.shared.FlowClock.instant().toString(), number);
         Map<String, Object> later = imported(Eml.from(sender).inReplyTo(first.messageId()).bytes());
         assertEquals("follow-up", later.get("outcome"));
         String fresh = (String) later.get("ticketNumber");
@@ -270,9 +272,11 @@ class MailImportTest {
         }
     }
 
-    private void update(String sql, String param) throws Exception {
+    private void update(String sql, String... params) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
+            }
             s.executeUpdate();
         }
     }
