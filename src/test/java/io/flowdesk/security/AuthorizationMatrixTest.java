@@ -58,11 +58,17 @@ class AuthorizationMatrixTest {
             Map<String, String> expected = table.get(op.key());
             StringBuilder line = new StringBuilder(op.key());
             for (Map.Entry<String, String> role : ROLES.entrySet()) {
-                int status = send(role.getValue(), op, Requests.dummyPath(op));
+                String want = expected == null ? null : expected.get(role.getKey());
+                // a write the role may make and that would change shared state gets a malformed body (400)
+                String body = "ok".equals(want) && Requests.SIDE_EFFECTS.contains(op.key()) ? "{" : null;
+                int status = send(role.getValue(), op, Requests.dummyPath(op), body);
+                if (status / 100 == 2 && !op.method().equals("GET")) {
+                    System.out.println("authorization matrix: write accepted: " + op.key() + " as " + role.getKey()
+                            + " -> " + status);
+                }
                 line.append(" | ").append(role.getKey()).append(' ').append(Requests.classOf(status));
                 if (expected != null) {
                     checked++;
-                    String want = expected.get(role.getKey());
                     if (!Requests.matches(want, status)) {
                         mismatches.add(op.key() + " as " + role.getKey() + ": expected " + want + ", got " + status);
                     }

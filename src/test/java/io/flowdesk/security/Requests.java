@@ -12,6 +12,15 @@ final class Requests {
     /** Parameters whose value the route itself constrains (a dummy would not reach the method). */
     static final Map<String, String> FIXED = Map.of("format", "csv");
 
+    /**
+     * Writes that an empty body would really carry out on shared state (other tests run in the same application):
+     * the roles the table allows get a malformed body instead, so they are only checked to get past the door.
+     */
+    static final Set<String> SIDE_EFFECTS = Set.of("PUT /api/admin/mailboxes/{key}",
+            "PUT /api/automation/rules/order", "PUT /api/design/forms/{key}/draft",
+            "PUT /api/me/notification-preferences", "PUT /api/me/notification-schedule",
+            "POST /api/public/demo/robot-sink", "POST /api/reports/board/links", "PUT /api/sla/policies");
+
     static final Set<Integer> OK_CLIENT = Set.of(400, 404, 409, 422);
 
     private Requests() {
