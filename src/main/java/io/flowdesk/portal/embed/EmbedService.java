@@ -120,6 +120,9 @@ public class EmbedService {
         if (s.email() == null || s.email().length() > 200 || !EMAIL.matcher(s.email().strip()).matches()) {
             errors.add(FieldError.of("/email", Text.of("embed.error.email"), "format"));
         }
+        if (s.title() == null || s.title().isBlank() || s.title().length() > 300) {
+            errors.add(FieldError.of("/title", Text.of("ticket.error.title"), "required"));
+        }
         return errors;
     }
 

@@ -112,6 +112,7 @@ class EmbedFormBrowserIT {
                     "return document.getElementById('embed-name').hasAttribute('invalid')")));
             assertEquals(lang.nameError(), js.executeScript("return document.getElementById('embed-name').errorMessage"));
             driver.switchTo().defaultContent();
+            js.executeScript("window.scrollTo(0, 0)");
             save(Browser.screenshot(driver, shot + "-errors"));
             wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("fd"));
 
@@ -127,6 +128,7 @@ class EmbedFormBrowserIT {
             assertTrue(driver.findElement(By.id("embed-done")).getText().startsWith(lang.numberIs()));
             assertTrue(driver.findElement(By.id("embed-lookup")).getAttribute("href").endsWith("/portal/lookup"));
             driver.switchTo().defaultContent();
+            js.executeScript("window.scrollTo(0, 0)");
             save(Browser.screenshot(driver, shot + "-done"));
             return number;
         } finally {
