@@ -33,11 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class EmbedFormBrowserIT {
 
-    record Lang(String tag, String nameError, String hardware, String numberIs) {
+    record Lang(String tag, String nameError, String hardware, String numberIs, String thanks) {
     }
 
-    static final List<Lang> LANGS = List.of(new Lang("zh-CN", "您的姓名：请填写姓名（最多 200 个字符）。", "硬件", "您的工单号："),
-            new Lang("en", "Your name: enter your name (at most 200 characters).", "Hardware", "Your ticket number:"));
+    static final List<Lang> LANGS = List.of(new Lang("zh-CN", "您的姓名：请填写姓名（最多 200 个字符）。", "硬件", "您的工单号：",
+            "感谢您的提交，已创建工单"),
+            new Lang("en", "Your name: enter your name (at most 200 characters).", "Hardware", "Your ticket number:",
+                    "Thank you, we received your request as ticket"));
 
     record Size(String name, int width, int height) {
     }
@@ -125,7 +127,9 @@ class EmbedFormBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("embed-number")));
             String number = driver.findElement(By.id("embed-number")).getText();
             assertTrue(number.matches("FD-\\d{4}-\\d+"), number);
-            assertTrue(driver.findElement(By.id("embed-done")).getText().startsWith(lang.numberIs()));
+            String done = driver.findElement(By.id("embed-done")).getText();
+            assertTrue(done.startsWith(lang.numberIs()), done);
+            assertTrue(done.contains(lang.thanks() + " " + number) || done.contains(lang.thanks() + number), done);
             assertTrue(driver.findElement(By.id("embed-lookup")).getAttribute("href").endsWith("/portal/lookup"));
             driver.switchTo().defaultContent();
             js.executeScript("window.scrollTo(0, 0)");

@@ -105,8 +105,11 @@ public class EmbedFormView extends VerticalLayout implements PublicPage, HasUrlP
             email.setInvalid(false);
             EmbedSubmission submission = new EmbedSubmission(name.getValue(), email.getValue(), phone.getValue(),
                     start.title(), start.data(), website.getValue());
+            // read on the UI thread: the call itself runs where there is no current UI or request
+            java.util.Locale locale = Ui.locale();
+            String client = client();
             try {
-                done(Ui.await(() -> embed.submit(template.key(), submission, client(), Ui.locale())));
+                done(Ui.await(() -> embed.submit(template.key(), submission, client, locale)));
             } catch (InvalidInput invalid) {
                 for (FieldError f : invalid.errors()) {
                     if ("/name".equals(f.pointer())) {
