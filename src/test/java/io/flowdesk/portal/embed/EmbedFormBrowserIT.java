@@ -33,13 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class EmbedFormBrowserIT {
 
-    record Lang(String tag, String nameError, String hardware, String numberIs, String thanks) {
+    record Lang(String tag, String nameError, String hardware, String numberIs, String thanks, String unavailable) {
     }
 
     static final List<Lang> LANGS = List.of(new Lang("zh-CN", "您的姓名：请填写姓名（最多 200 个字符）。", "硬件", "您的工单号：",
-            "感谢您的提交，已创建工单"),
+            "感谢您的提交，已创建工单", "该表单不可用。"),
             new Lang("en", "Your name: enter your name (at most 200 characters).", "Hardware", "Your ticket number:",
-                    "Thank you, we received your request as ticket"));
+                    "Thank you, we received your request as ticket", "This form is not available."));
 
     record Size(String name, int width, int height) {
     }
@@ -60,7 +60,7 @@ class EmbedFormBrowserIT {
             String page = "http://localhost:" + site.getAddress().getPort();
             for (Lang lang : LANGS) {
                 for (Size size : SIZES) {
-                    String number = submit(page, lang, size);
+                    String number = submit(app.baseUrl(), page, lang, size);
                     as("admin").get("/api/tickets/" + number).then().statusCode(200)
                             .body("channel", org.hamcrest.Matchers.equalTo("web-form"));
                 }
@@ -94,12 +94,18 @@ class EmbedFormBrowserIT {
         return server;
     }
 
-    private static String submit(String page, Lang lang, Size size) throws Exception {
+    private static String submit(String app, String page, Lang lang, Size size) throws Exception {
         String shot = "embed-" + size.name() + "-" + (lang.tag().equals("en") ? "en" : "zh");
         WebDriver driver = Browser.start(size.width(), size.height(), lang.tag());
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             JavascriptExecutor js = (JavascriptExecutor) driver;
+            // a template not marked embeddable: no form, the same words as the API's 404
+            driver.get(app + "/portal/embed/general-inquiry?lang=" + lang.tag());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("embed-unavailable")));
+            assertEquals(lang.unavailable(), driver.findElement(By.id("embed-unavailable")).getText());
+            assertTrue(driver.findElements(By.id("embed-submit")).isEmpty());
+
             driver.get(page + "/?lang=" + lang.tag());
             wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("fd"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#embed-name input")));

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -68,7 +67,11 @@ public class EmbedFormView extends VerticalLayout implements PublicPage, HasUrlP
         try {
             template = Ui.await(() -> embed.embeddable(key));
         } catch (NotFound e) {
-            event.rerouteToError(NotFoundException.class, Ui.message(e));
+            // the same answer for unknown, unpublished and not embeddable (the API says 404)
+            removeAll();
+            Paragraph unavailable = new Paragraph(Ui.message(e));
+            unavailable.setId("embed-unavailable");
+            add(unavailable);
             return;
         }
         build(template);
