@@ -72,7 +72,8 @@ class TicketEventStreamTest {
                 Thread.sleep(200);
             }
         }
-        assertEquals(maxId, position, "the cursor reaches the end of the stream");
+        // other tests' background work (mail import, rules, timers) may append while this runs: at least the end as read
+        assertTrue(position >= maxId, "the cursor reaches the end of the stream: " + position + " < " + maxId);
 
         List<Long> ids = recorder.seen.stream().map(TicketEvent::id).toList();
         assertEquals(ids.stream().distinct().sorted().toList(), ids, "in order, none twice");
@@ -97,7 +98,12 @@ class TicketEventStreamTest {
         await(() -> stream.drain(recorder));
         List<TicketEvent> after = new ArrayList<>(recorder.seen.subList(before, recorder.seen.size()));
         assertTrue(after.stream().anyMatch(e -> e.kind().equals("NOTE") && e.ticketId() == ticketId));
-        assertEquals(0, (int) await(() -> stream.drain(recorder)), "nothing is handed twice");
+        java.util.Set<Long> handed = new java.util.HashSet<>(recorder.seen.stream().map(TicketEvent::id).toList());
+        int size = recorder.seen.size();
+        await(() -> stream.drain(recorder));
+        // a further drain hands only events appended since (background work of other tests), never one again
+        assertTrue(recorder.seen.subList(size, recorder.seen.size()).stream().noneMatch(e -> handed.contains(e.id())),
+                "nothing is handed twice");
     }
 
     private static long ticketId(String number) throws Throwable {
