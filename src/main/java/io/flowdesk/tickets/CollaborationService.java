@@ -213,7 +213,7 @@ public class CollaborationService {
             return Uni.createFrom().failure(new Forbidden(Text.of("ticket.error.priorityForbidden")));
         }
         List<FieldError> errors = new ArrayList<>();
-        if (!Priority.ALL.contains(priority)) {
+        if (priority == null || !Priority.ALL.contains(priority)) {
             errors.add(FieldError.of("/priority", Text.of("ticket.error.priority", String.join(", ", Priority.ALL)),
                     "enum"));
         }
