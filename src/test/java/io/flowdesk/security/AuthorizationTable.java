@@ -14,6 +14,8 @@ final class AuthorizationTable {
     static final String TABLE = """
             GET /api/admin/deliveries                                     | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             POST /api/admin/deliveries/{id}/replay                        | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/embed/{template}                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            PUT /api/admin/embed/{template}                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             GET /api/admin/mailboxes                                      | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             PUT /api/admin/mailboxes/{key}                                | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             GET /api/admin/notify/caps                                    | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
@@ -90,6 +92,8 @@ final class AuthorizationTable {
             GET /api/public/board/{token}                                 | anon ok  | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
             GET /api/public/demo/robot-sink                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             POST /api/public/demo/robot-sink                              | anon ok  | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
+            GET /api/public/embed/{template}                              | anon ok  | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
+            POST /api/public/embed/{template}                             | anon ok  | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
             POST /api/public/signup                                       | anon ok  | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
             POST /api/public/status/request                               | anon ok  | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
             POST /api/public/status/verify                                | anon ok  | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
