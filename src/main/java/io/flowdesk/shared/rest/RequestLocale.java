@@ -7,8 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /**
- * The language an API answer is written in: the request's {@code Accept-Language} (zh-CN or en), else the
- * signed-in user's chosen language, else English.
+ * The language an API answer is written in: the request's {@code lang} query parameter (the embedded web form's
+ * pages pass it on), else its {@code Accept-Language} (zh-CN or en), else the signed-in user's chosen language, else
+ * English.
  */
 public final class RequestLocale {
 
@@ -21,6 +22,10 @@ public final class RequestLocale {
     public static Locale of(RoutingContext context) {
         if (context == null) {
             return Messages.EN;
+        }
+        String lang = context.request().getParam("lang");
+        if (lang != null && !lang.isBlank()) {
+            return Messages.locale(lang);
         }
         String header = context.request().getHeader("Accept-Language");
         if (header != null && !header.isBlank() && !header.trim().equals("*")) {

@@ -69,6 +69,12 @@ public class StartTicketForm extends Composite<VerticalLayout> {
         formHolder.add(renderer);
     }
 
+    /** For a form of one fixed template (the embedded web form): no type chooser. */
+    public StartTicketForm withoutTypeChooser() {
+        type.setVisible(false);
+        return this;
+    }
+
     public PublishedTemplate template() {
         return type.getValue();
     }

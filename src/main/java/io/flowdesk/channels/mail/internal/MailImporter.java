@@ -5,7 +5,6 @@ import io.flowdesk.channels.mail.MailParser;
 import io.flowdesk.channels.mail.ParsedMail;
 import io.flowdesk.channels.mail.ReplyToken;
 import io.flowdesk.identity.CurrentUser;
-import io.flowdesk.identity.IdentityService;
 import io.flowdesk.identity.Role;
 import io.flowdesk.shared.FlowClock;
 import io.flowdesk.shared.InvalidInput;
@@ -26,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -55,16 +53,13 @@ public class MailImporter {
     TicketCommands commands;
 
     @Inject
-    IdentityService identity;
-
-    @Inject
     MailSettings settings;
 
     @Inject
     MailAfterCommit after;
 
     @Inject
-    io.flowdesk.workflow.EngineBridge bridge;
+    io.flowdesk.identity.GuestCustomers guests;
 
     /** What the transaction decided, for the steps after the commit. */
     record Done(MailImport result, Long ticketId, Long startTicket, ParsedMail parsed) {
@@ -227,26 +222,9 @@ public class MailImporter {
                         Json.MAPPER.createObjectNode().put("linkedTicket", fresh.number()), true));
     }
 
-    /**
-     * New senders become (unverified, guest) customers by address; they sign in with one-time codes. Their password
-     * hash is one bcrypt of a random secret that was thrown away, made once off the event loop: bcrypt per sender
-     * would cost a CPU-second per new ticket.
-     */
+    /** New senders become guest customers by address ({@link io.flowdesk.identity.GuestCustomers}). */
     private Uni<Void> customer(String email, String name) {
-        return identity.customerIdByEmail(email).chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                : guestHash().chain(hash -> identity.createCustomer(email, name, null, hash, true, true))
-                        .replaceWithVoid().onFailure(io.flowdesk.shared.Conflict.class).recoverWithNull()
-                        .replaceWithVoid());
-    }
-
-    private volatile String guestHash;
-
-    private Uni<String> guestHash() {
-        String known = guestHash;
-        return known != null ? Uni.createFrom().item(known) : bridge.call(() -> {
-            guestHash = IdentityService.hash(UUID.randomUUID() + "." + UUID.randomUUID());
-            return guestHash;
-        });
+        return guests.ensure(email, name, null);
     }
 
     private static Uni<Done> done(long id, String outcome, Long ticketId, String number, boolean review,
