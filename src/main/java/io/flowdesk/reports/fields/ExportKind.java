@@ -2,6 +2,7 @@ package io.flowdesk.reports.fields;
 
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.reports.Exports;
+import io.flowdesk.reports.ReportService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,13 @@ public interface ExportKind {
     /** The request parameters this kind keeps with the job (its filters); others are dropped. */
     List<String> params();
 
-    /** Throws {@code Forbidden} when the user may not export this kind at all (checked before any parameter). */
-    void allowed(CurrentUser user);
+    /**
+     * Throws {@code Forbidden} when the user may not export this kind at all (checked before any parameter). By
+     * default the reports' rule: supervisors and admins.
+     */
+    default void allowed(CurrentUser user) {
+        ReportService.check(user);
+    }
 
     /** Throws {@code InvalidInput} (422, by label) when a parameter is wrong: at the request, not in the background. */
     void check(CurrentUser user, Map<String, String> params, Locale locale);

@@ -41,10 +41,6 @@ public class FieldsExport implements ExportKind {
         return PARAMS;
     }
 
-    @Override
-    public void allowed(CurrentUser user) {
-        ReportService.check(user);
-    }
 
     @Override
     public void check(CurrentUser user, Map<String, String> params, Locale locale) {
