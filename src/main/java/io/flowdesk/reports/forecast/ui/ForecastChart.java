@@ -109,10 +109,11 @@ final class ForecastChart {
         return s;
     }
 
-    /** One shaded area per run of consecutive holidays or make-up days, labelled with the day type. */
+    /** One shaded area per run of consecutive holidays or make-up days; the first run of each type names it. */
     private static List<Object> areas(List<String> axis, List<DayType> types, Map<String, String> names) {
         List<Object> out = new ArrayList<>();
         Function<DayType, String> color = t -> t == DayType.HOLIDAY ? HOLIDAY_COLOR : MAKEUP_COLOR;
+        java.util.Set<DayType> labelled = java.util.EnumSet.noneOf(DayType.class);
         for (int i = 0; i < types.size(); i++) {
             DayType t = types.get(i);
             if (t != DayType.HOLIDAY && t != DayType.MAKEUP) {
@@ -126,7 +127,11 @@ final class ForecastChart {
             from.put("name", names.get(t.json()));
             from.put("xAxis", axis.get(i));
             from.put("itemStyle", Map.of("color", color.apply(t)));
-            from.put("label", Map.of("fontSize", 10, "color", t == DayType.HOLIDAY ? "#c62828" : "#2e7d32"));
+            // each type is named once (its colour says the rest), holidays at the top and make-up days at the bottom:
+            // on a phone the runs stand a few pixels apart and repeated labels ran into each other
+            boolean first = labelled.add(t);
+            from.put("label", Map.of("show", first, "fontSize", 10, "position", t == DayType.HOLIDAY ? "insideTop"
+                    : "insideBottom", "color", t == DayType.HOLIDAY ? "#c62828" : "#2e7d32"));
             out.add(List.of(from, Map.of("xAxis", axis.get(end))));
             i = end;
         }
