@@ -59,13 +59,14 @@ class ScheduledReportTest {
                 .post("/api/reports/schedules").then().statusCode(201).body("recipients.size()", equalTo(2))
                 .extract().path("id");
 
-        assertEquals(0, runner.tick(), "Sunday's period fell due before the schedule existed");
-        clock("2029-09-04T01:30:00Z"); // Tuesday 09:30: Monday's mail
-        assertEquals(1, runner.tick());
-        assertEquals(0, runner.tick(), "the same period again: already claimed");
-        clock("2029-09-05T01:30:00Z"); // Wednesday 09:30: Tuesday's mail
-        assertEquals(1, runner.tick());
-        assertEquals(0, runner.tick());
+        runner.tick();
+        assertEquals("", runs(id), "Sunday's period fell due before the schedule existed");
+        deliver(id, "2029-09-04T01:30:00Z", "d:2029-09-03"); // Tuesday 09:30: Monday's mail
+        runner.tick();
+        assertEquals(1, runCount(id), "the same period again: already claimed; " + runs(id));
+        deliver(id, "2029-09-05T01:30:00Z", "d:2029-09-04"); // Wednesday 09:30: Tuesday's mail
+        runner.tick();
+        assertEquals(2, runCount(id), runs(id));
 
         List<MimeMessage> toSupervisor = mails("supervisor@flowdesk.local", name);
         assertEquals(2, toSupervisor.size(), "exactly one mail per period; runs: " + runs(id));
@@ -86,7 +87,8 @@ class ScheduledReportTest {
                 .body("lastRun.recipients", equalTo(2));
         as("admin").delete("/api/reports/schedules/" + id).then().statusCode(204);
         clock("2029-09-06T01:30:00Z");
-        assertEquals(0, runner.tick(), "a deleted schedule sends nothing");
+        runner.tick();
+        assertEquals(2, mails("supervisor@flowdesk.local", name).size(), "a deleted schedule sends nothing");
     }
 
     @Test
@@ -102,16 +104,16 @@ class ScheduledReportTest {
         clock("2029-10-02T01:30:00Z");
         GreenMailResource.pause();
         try {
-            assertEquals(1, runner.tick(), "the pass tried the run");
+            runner.tick();
         } finally {
             GreenMailResource.restart();
         }
-        as("admin").get("/api/reports/schedules/" + id).then().statusCode(200)
-                .body("lastRun.status", equalTo("retry"));
-        assertEquals(0, runner.tick(), "the retry is not due yet: " + runs(id));
-        clock("2029-10-02T01:31:30Z");
-        assertEquals(1, runner.tick(), "the retry is due after a minute");
-        assertEquals(0, runner.tick());
+        assertTrue(runs(id).matches("d:2029-10-01 retry #1 .*"), "the pass tried the run: " + runs(id));
+        runner.tick();
+        assertTrue(runs(id).matches("d:2029-10-01 retry #1 .*"), "the retry is not due yet: " + runs(id));
+        deliver(id, "2029-10-02T01:31:30Z", "d:2029-10-01"); // the retry is due after a minute
+        runner.tick();
+        assertEquals(1, runCount(id), runs(id));
         assertEquals(1, mails("supervisor@flowdesk.local", name).size(), runs(id));
         assertEquals(1, mails("admin@flowdesk.local", name).size(), runs(id));
         as("admin").get("/api/reports/schedules/" + id).then().statusCode(200)
@@ -149,6 +151,34 @@ class ScheduledReportTest {
         as("agent1").delete("/api/reports/schedules/" + id).then().statusCode(403);
         as("supervisor").delete("/api/reports/schedules/" + id).then().statusCode(204);
         as("supervisor").get("/api/reports/schedules/" + id).then().statusCode(404);
+    }
+
+    /**
+     * Moves the clock to {@code instant} and runs a pass; a mail the SMTP server refused for a moment (GreenMail
+     * under a loaded CI machine once timed a session out) is retried as in production, a minute and a half later,
+     * in the same period. Then the period must be sent. Other tests' schedules may run in the same passes: only this
+     * schedule's runs are looked at.
+     */
+    private void deliver(int schedule, String instant, String period) throws Exception {
+        java.time.Instant at = java.time.Instant.parse(instant);
+        clock(instant);
+        runner.tick();
+        for (int retry = 1; retry <= 3 && runs(schedule).matches(".*" + period + " retry .*"); retry++) {
+            clock(at.plusSeconds(90L * retry).toString());
+            runner.tick();
+        }
+        assertTrue(runs(schedule).contains(period + " sent"), "the period is sent: " + runs(schedule));
+    }
+
+    private int runCount(int schedule) throws Exception {
+        try (var c = db.getConnection(); var ps = c.prepareStatement("select count(*) from report_schedule_run "
+                + "where schedule_id = ?")) {
+            ps.setInt(1, schedule);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** The schedule's runs as a readable line, for failure messages. */
