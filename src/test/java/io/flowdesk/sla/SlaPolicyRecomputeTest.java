@@ -60,7 +60,11 @@ class SlaPolicyRecomputeTest {
                     .body("recomputing", org.hamcrest.Matchers.equalTo(true));
             as("customer1").get("/api/sla/policies/recompute").then().statusCode(403);
 
-            await(() -> deadlines.drainDue());
+            // the recompute runs in batches, each a deadline of its own: on a database that other tests filled with
+            // open tickets it takes more than one pass
+            for (int pass = 0; pass < 200 && recomputing(); pass++) {
+                await(() -> deadlines.drainDue());
+            }
             assertEquals(before + 7, minutes(number));
             as("admin").get("/api/sla/policies/recompute").then().statusCode(200)
                     .body("recomputing", org.hamcrest.Matchers.equalTo(false));
@@ -70,9 +74,15 @@ class SlaPolicyRecomputeTest {
                     summaries.toString());
         } finally {
             as("admin").body(policies).put("/api/sla/policies").then().statusCode(200);
-            await(() -> deadlines.drainDue());
+            for (int pass = 0; pass < 200 && (pass == 0 || recomputing()); pass++) {
+                await(() -> deadlines.drainDue());
+            }
         }
         assertEquals(before, minutes(number));
+    }
+
+    private static boolean recomputing() {
+        return as("admin").get("/api/sla/policies/recompute").then().statusCode(200).extract().path("recomputing");
     }
 
     private static long minutes(String number) {
