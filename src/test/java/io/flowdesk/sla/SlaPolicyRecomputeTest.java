@@ -62,7 +62,7 @@ class SlaPolicyRecomputeTest {
 
             // the recompute runs in batches, each a deadline of its own: on a database that other tests filled with
             // open tickets it takes more than one pass
-            for (int pass = 0; pass < 200 && recomputing(); pass++) {
+            for (int pass = 0; pass < 30 && recomputing(); pass++) {
                 await(() -> deadlines.drainDue());
             }
             assertEquals(before + 7, minutes(number));
@@ -74,7 +74,7 @@ class SlaPolicyRecomputeTest {
                     summaries.toString());
         } finally {
             as("admin").body(policies).put("/api/sla/policies").then().statusCode(200);
-            for (int pass = 0; pass < 200 && (pass == 0 || recomputing()); pass++) {
+            for (int pass = 0; pass < 30 && (pass == 0 || recomputing()); pass++) {
                 await(() -> deadlines.drainDue());
             }
         }
