@@ -59,6 +59,14 @@ public class TokenService {
         return Arrays.stream(TokenScope.values()).filter(s -> s.grantableBy(owner)).toList();
     }
 
+    /** The scopes a service account may be given: those its roles reach. */
+    public List<TokenScope> grantable(ServiceAccount account) {
+        Set<String> roles = new LinkedHashSet<>(account.roles());
+        roles.add(Role.SERVICE);
+        return grantable(new CurrentUser(0, account.username(), account.displayName(), null, null, Set.copyOf(roles),
+                Set.of(), null));
+    }
+
     public int maxRatePerMinute() {
         return config.requestsPerMinute();
     }

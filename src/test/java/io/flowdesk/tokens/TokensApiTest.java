@@ -35,8 +35,12 @@ class TokensApiTest {
     AgroalDataSource db;
 
     static RequestSpecification bearer(String token) {
+        return bearer(token, "en");
+    }
+
+    static RequestSpecification bearer(String token, String language) {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .accept(ContentType.JSON).header("Accept-Language", "en");
+                .accept(ContentType.JSON).header("Accept-Language", language);
     }
 
     /** Creates a token for {@code user} through /api/me/tokens and answers the whole creation answer. */
@@ -134,7 +138,7 @@ class TokensApiTest {
         assertEquals("This API token has expired. Create a new one under API tokens.",
                 expired.jsonPath().getString("detail"));
         assertTrue(expired.header("WWW-Authenticate").startsWith("Bearer"), expired.header("WWW-Authenticate"));
-        Response zh = bearer(secret).header("Accept-Language", "zh-CN").get("/api/tickets");
+        Response zh = bearer(secret, "zh-CN").get("/api/tickets");
         assertEquals("此 API 令牌已过期，请在“API 令牌”中新建一个。", zh.jsonPath().getString("detail"));
         List<Map<String, Object>> listed = as("agent1").get("/api/me/tokens").then().statusCode(200).extract()
                 .jsonPath().getList("");
@@ -224,7 +228,7 @@ class TokensApiTest {
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         assertTrue(limited.jsonPath().getString("detail").startsWith("Too many requests with this token: at most 3 "
                 + "a minute."), limited.jsonPath().getString("detail"));
-        Response zh = bearer(secret).header("Accept-Language", "zh-CN").get("/api/tickets");
+        Response zh = bearer(secret, "zh-CN").get("/api/tickets");
         assertEquals(429, zh.statusCode());
         assertTrue(zh.jsonPath().getString("detail").startsWith("此令牌的请求过多：每分钟最多 3 次"), zh.asString());
         as("admin").body(Map.of("advanceSeconds", 61)).post("/api/clock").then().statusCode(200);
@@ -233,7 +237,8 @@ class TokensApiTest {
 
     @Test
     void aCustomerCannotGrantScopesBeyondTheirRole() {
-        Response admin = as("customer1").body(token("escalate", "admin")).post("/api/me/tokens");
+        Response admin = as("customer1").header("Accept-Language", "en").body(token("escalate", "admin"))
+                .post("/api/me/tokens");
         assertEquals(403, admin.statusCode());
         assertEquals("You cannot grant the scope “admin”: it goes beyond what your role may do.",
                 admin.then().extract().jsonPath().getString("detail"));

@@ -33,6 +33,8 @@ public class TokenScopeFilter {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
+            // resolved here, on the event loop: hand it to the association so resources read it without blocking
+            identities.setIdentity(identity);
             TokenGrant grant = identity.getAttribute(TokenGrant.ATTRIBUTE);
             if (grant == null) {
                 return null;
