@@ -26,6 +26,7 @@ import io.flowdesk.shared.InvalidInput;
 import io.flowdesk.shared.Text;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.shell.MainLayout;
+import io.flowdesk.tokens.CreatedToken;
 import io.flowdesk.tokens.ServiceAccount;
 import io.flowdesk.tokens.TokenScope;
 import io.flowdesk.tokens.TokenService;
@@ -151,7 +152,11 @@ public class ServiceAccountsView extends VerticalLayout implements BeforeEnterOb
                 .filter(a -> a.username().equals(username)).findFirst().map(tokens::grantable).orElse(List.of());
         TokenPanel panel = new TokenPanel("sa-token-", scopes,
                 () -> Ui.await(() -> tokens.serviceAccountTokens(admin, username)),
-                request -> Ui.await(() -> tokens.createForServiceAccount(admin, username, request)), id -> {
+                request -> {
+                    CreatedToken created = Ui.await(() -> tokens.createForServiceAccount(admin, username, request));
+                    all.refresh();
+                    return created;
+                }, id -> {
                     Ui.await(() -> tokens.revokeAny(admin, id));
                     all.refresh();
                 }, false);
