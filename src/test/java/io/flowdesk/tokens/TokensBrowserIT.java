@@ -103,6 +103,10 @@ class TokensBrowserIT {
             HttpResponse<String> after = get(app, "/api/tickets", secret);
             assertEquals(401, after.statusCode());
             assertTrue(after.body().contains("revoked") || after.body().contains("吊销"), after.body());
+        } catch (RuntimeException | AssertionError e) {
+            screenshot(driver, "tokens-failure-" + tag);
+            System.out.println("tokens page at failure:\n" + driver.findElement(By.tagName("body")).getText());
+            throw e;
         } finally {
             driver.quit();
         }
@@ -140,16 +144,19 @@ class TokensBrowserIT {
                     .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                             (account + ":").getBytes())).GET().build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode());
+        } catch (RuntimeException | AssertionError e) {
+            screenshot(driver, "service-accounts-failure-" + tag);
+            System.out.println("service accounts page at failure:\n" + driver.findElement(By.tagName("body")).getText());
+            throw e;
         } finally {
             driver.quit();
         }
     }
 
     private static void checkScope(WebDriver driver, String groupId, String scope) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("const c = Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-checkbox'))"
-                        + ".find(b => b.textContent.trim().startsWith(arguments[1] + ' '));"
-                        + "if (!c) return false; c.querySelector('input').click(); return true;", groupId, scope)));
+        String id = groupId + "-" + scope.replace(':', '-');
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('#' + arguments[0] + ' input').click();", id);
         Browser.settle(driver);
     }
 

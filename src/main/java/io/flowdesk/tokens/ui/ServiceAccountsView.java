@@ -2,7 +2,6 @@ package io.flowdesk.tokens.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -80,15 +79,13 @@ public class ServiceAccountsView extends VerticalLayout implements BeforeEnterOb
         username.setId("sa-username");
         TextField displayName = new TextField(Ui.text(Text.of("tokens.admin.displayName")));
         displayName.setId("sa-display-name");
-        CheckboxGroup<String> roles = new CheckboxGroup<>(Ui.text(Text.of("tokens.admin.roles")));
-        roles.setId("sa-roles");
-        roles.setItems(TokenService.SERVICE_ROLES);
-        roles.setItemLabelGenerator(r -> Ui.text(Text.of("tokens.role." + r)));
+        ChoiceBoxes<String> roles = new ChoiceBoxes<>("sa-roles", Ui.text(Text.of("tokens.admin.roles")),
+                TokenService.SERVICE_ROLES, r -> r, r -> Ui.text(Text.of("tokens.role." + r)));
         Button create = new Button(Ui.text(Text.of("tokens.admin.create")), e -> {
             username.setInvalid(false);
             try {
                 ServiceAccount made = Ui.await(() -> tokens.createServiceAccount(admin, new ServiceAccount.Create(
-                        username.getValue(), displayName.getValue(), List.copyOf(roles.getValue()))));
+                        username.getValue(), displayName.getValue(), List.copyOf(roles.value()))));
                 Ui.success(Ui.text(Text.of("tokens.admin.created", made.username())));
                 username.clear();
                 displayName.clear();

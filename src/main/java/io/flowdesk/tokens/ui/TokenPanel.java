@@ -2,7 +2,6 @@ package io.flowdesk.tokens.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -42,7 +41,7 @@ public class TokenPanel extends VerticalLayout {
     private final Consumer<String> revoke;
     private final boolean showOwner;
     private final TextField name = new TextField();
-    private final CheckboxGroup<TokenScope> scopes = new CheckboxGroup<>();
+    private final ChoiceBoxes<TokenScope> scopes;
     private final Select<Integer> expires = new Select<>();
     private final Div secretBox = new Div();
     private final Div tokens = new Div();
@@ -62,11 +61,8 @@ public class TokenPanel extends VerticalLayout {
         name.setMaxLength(100);
         name.setWidthFull();
         name.setMaxWidth("28em");
-        scopes.setId(idPrefix + "scopes");
-        scopes.setLabel(Ui.text(Text.of("tokens.form.scopes")));
-        scopes.setItems(grantable);
-        scopes.setItemLabelGenerator(s -> s.id() + " — " + Ui.text(Text.of(s.labelKey())));
-        scopes.addThemeName("vertical");
+        scopes = new ChoiceBoxes<>(idPrefix + "scopes", Ui.text(Text.of("tokens.form.scopes")), grantable,
+                TokenScope::id, s -> s.id() + " — " + Ui.text(Text.of(s.labelKey())));
         expires.setId(idPrefix + "expires");
         expires.setLabel(Ui.text(Text.of("tokens.form.expires")));
         expires.setItems(EXPIRY_DAYS);
@@ -90,9 +86,9 @@ public class TokenPanel extends VerticalLayout {
 
     private void create() {
         name.setInvalid(false);
-        scopes.setInvalid(false);
+        scopes.error(null);
         Integer days = expires.getValue();
-        CreateTokenRequest request = new CreateTokenRequest(name.getValue(), scopes.getValue().stream()
+        CreateTokenRequest request = new CreateTokenRequest(name.getValue(), scopes.value().stream()
                 .map(TokenScope::id).sorted().toList(), null, days == null || days == 0 ? null : days, null);
         try {
             CreatedToken created = create.apply(request);
@@ -107,8 +103,7 @@ public class TokenPanel extends VerticalLayout {
                     name.setErrorMessage(message);
                     name.setInvalid(true);
                 } else if (error.pointer().equals("/scopes")) {
-                    scopes.setErrorMessage(message);
-                    scopes.setInvalid(true);
+                    scopes.error(message);
                 }
             }
             Ui.error(Ui.message(invalid));
