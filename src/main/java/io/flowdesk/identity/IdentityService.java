@@ -75,6 +75,7 @@ public class IdentityService {
     public Uni<List<CurrentUser>> workers() {
         return UserEntity.<UserEntity>list("enabled = true and roles not like '%customer%' order by username")
                 .map(list -> list.stream().map(IdentityService::toCurrentUser)
+                        .filter(u -> !u.has(Role.SERVICE))
                         .filter(u -> u.has(Role.STAFF) || u.has(Role.AGENT) || u.has(Role.SUPERVISOR)
                                 || u.has(Role.PARTNER))
                         .toList());
@@ -106,6 +107,45 @@ public class IdentityService {
             user.locale = "zh-CN";
             user.passwordHash = passwordHash;
             user.guest = guest;
+            return user.persist().map(saved -> toCurrentUser(user));
+        });
+    }
+
+    /** An enabled user by id (API tokens re-read their owner on every request, so a change of role counts at once). */
+    @WithSession
+    public Uni<Optional<CurrentUser>> findById(long id) {
+        return UserEntity.<UserEntity>findById(id)
+                .map(user -> Optional.ofNullable(user).filter(u -> u.enabled).map(IdentityService::toCurrentUser));
+    }
+
+    /** Service accounts (role {@link Role#SERVICE}), by user name. */
+    @WithSession
+    public Uni<List<CurrentUser>> serviceAccounts() {
+        return UserEntity.<UserEntity>list("roles like ?1 order by username", "%" + Role.SERVICE + "%")
+                .map(list -> list.stream().map(IdentityService::toCurrentUser).filter(u -> u.has(Role.SERVICE))
+                        .toList());
+    }
+
+    /**
+     * Creates a service account: a user without a password (so without basic auth or sign-in) whose roles are
+     * {@link Role#SERVICE} plus the given ones. A taken user name is a {@link io.flowdesk.shared.Conflict}.
+     */
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<CurrentUser> createServiceAccount(String username, String displayName, java.util.Collection<String> roles) {
+        return UserEntity.<UserEntity>find("username = ?1", username).firstResult().chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(new io.flowdesk.shared.Conflict(
+                        Text.of("identity.error.accountExists")));
+            }
+            UserEntity user = new UserEntity();
+            user.username = username;
+            user.displayName = displayName;
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            all.add(Role.SERVICE);
+            all.addAll(roles);
+            user.roles = String.join(",", all);
+            user.locale = "en";
+            user.passwordHash = null;
             return user.persist().map(saved -> toCurrentUser(user));
         });
     }

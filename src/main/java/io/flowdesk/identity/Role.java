@@ -11,6 +11,13 @@ public final class Role {
     public static final String CUSTOMER = "customer";
     /** External partner: sees only tasks and tickets assigned to them, with personal data masked. */
     public static final String PARTNER = "partner";
+    /** A service account: no password, no sign-in; other systems reach FlowDesk with its API tokens (ADR 0050). */
+    public static final String SERVICE = "service";
+    /**
+     * Carried only by a request made with an API token of the {@code intake} scope (never stored on a user): lets
+     * it hand mail and chat transcripts over (ADR 0050).
+     */
+    public static final String INTAKE = "intake";
 
     private Role() {
     }

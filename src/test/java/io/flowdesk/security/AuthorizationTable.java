@@ -159,6 +159,16 @@ final class AuthorizationTable {
             DELETE /api/tickets/{number}/watchers/{username}              | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
             PUT /api/users/{username}/capacity                            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             PUT /api/users/{username}/skills                              | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- tokens ---
+            GET /api/me/tokens                                            | anon 401 | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
+            POST /api/me/tokens                                           | anon 401 | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
+            DELETE /api/me/tokens/{id}                                    | anon 401 | customer ok  | partner ok  | agent ok  | supervisor ok  | admin ok
+            GET /api/admin/service-accounts                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/service-accounts                              | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/service-accounts/{username}/tokens             | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/service-accounts/{username}/tokens            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/tokens                                         | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            DELETE /api/admin/tokens/{id}                                 | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             """;
 
     private AuthorizationTable() {

@@ -32,7 +32,7 @@ public class ChatIntake {
     ChatImporter importer;
 
     public Uni<ChatIntakeResult> post(CurrentUser user, JsonNode body) {
-        if (!user.has(Role.ADMIN)) {
+        if (!user.has(Role.ADMIN) && !user.has(Role.INTAKE)) {
             return Uni.createFrom().failure(new Forbidden(Text.of("chat.error.forbidden")));
         }
         try {

@@ -50,7 +50,7 @@ public class MailIntake {
     }
 
     public Uni<MailImport> handOver(CurrentUser user, String mailbox, byte[] raw) {
-        if (!user.has(Role.ADMIN)) {
+        if (!user.has(Role.ADMIN) && !user.has(Role.INTAKE)) {
             return Uni.createFrom().failure(new Forbidden(Text.of("mail.error.forbidden")));
         }
         if (mailbox == null || mailbox.isBlank()) {

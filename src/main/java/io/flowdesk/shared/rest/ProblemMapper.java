@@ -69,8 +69,23 @@ public class ProblemMapper {
                 .build();
     }
 
+    /**
+     * Attributes of an {@link AuthenticationFailedException} that say why (a {@link io.flowdesk.shared.Text}) and
+     * which challenge to answer with: a rejected API token says "expired", "revoked" … (ADR 0050).
+     */
+    public static final String AUTH_REASON = "flowdesk.auth.reason";
+    public static final String AUTH_CHALLENGE = "flowdesk.auth.challenge";
+
     @ServerExceptionMapper
     public Response authFailed(AuthenticationFailedException e, RoutingContext context) {
+        if (e.getAttributes() != null && e.getAttribute(AUTH_REASON) instanceof io.flowdesk.shared.Text reason) {
+            Locale locale = RequestLocale.of(context);
+            Object challenge = e.getAttribute(AUTH_CHALLENGE);
+            return Response.status(401).header("WWW-Authenticate", challenge == null ? "Basic realm=\"FlowDesk\""
+                    : challenge.toString()).type(PROBLEM_JSON).entity(new Problem("about:blank",
+                            Messages.get(locale, "problem.title.unauthorized"), 401, reason.in(locale), null, null))
+                    .build();
+        }
         return unauthorized(new UnauthorizedException(), context);
     }
 
