@@ -71,6 +71,10 @@ class TestClockBrowserIT {
                     assertTrue(minutesBetween(created, escalated) >= 89, created + " / " + escalated);
                     Browser.settle(driver);
                     shot(driver, "vclock-after-hours-desktop-" + tag);
+                    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                            "document.getElementById('timeline').scrollIntoView({block: 'start'})");
+                    Browser.settle(driver);
+                    shot(driver, "vclock-timeline-desktop-" + tag);
 
                     Browser.click(driver, "test-clock-days");
                     wait.until(d -> d.findElements(By.cssSelector(".fd-kind-test_clock_advanced")).size() == 3);
@@ -85,16 +89,25 @@ class TestClockBrowserIT {
                     shot(driver, "vclock-phone-" + tag);
                     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
 
-                    // a real ticket keeps real time: no clock on its page
-                    driver.get(app.baseUrl() + "/tickets/" + real);
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
-                    assertTrue(driver.findElements(By.id("test-clock")).isEmpty());
                 } catch (Throwable e) {
                     shot(driver, "vclock-failure-" + tag);
                     throw e;
                 } finally {
                     driver.quit();
                 }
+            }
+            // an admin sees the clock on a test ticket; a real ticket keeps real time: no clock on its page
+            WebDriver driver = Browser.start(1366, 900, "en");
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+                driver.get(app.baseUrl() + "/login");
+                Browser.login(driver, "admin");
+                driver.get(app.baseUrl() + "/tickets/" + real);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+                assertTrue(driver.findElements(By.id("test-clock")).isEmpty(), "no clock on a real ticket");
+                shot(driver, "vclock-real-ticket-admin-en");
+            } finally {
+                driver.quit();
             }
         }
     }

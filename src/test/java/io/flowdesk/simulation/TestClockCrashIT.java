@@ -65,8 +65,9 @@ class TestClockCrashIT {
             assertEquals(3, SimApp.longOf(app, "select count(*) from sla_firing where ticket_id = " + id));
             assertEquals(1, SimApp.longOf(app, "select count(*) from ticket_event where ticket_id = " + id
                     + " and kind = 'TASK_STARTED' and details_json like '%Follow up%'"), "the timer ran once");
+            // the killed advance left the clock where its last committed step put it; the next one went on from there
             assertTrue(SimApp.longOf(app, "select offset_ms from test_clock where ticket_id = " + id)
-                    >= 6L * 24 * 3600 * 1000, "the clock went on from where it stood");
+                    >= 3L * 24 * 3600 * 1000 + 45L * 60 * 1000, "the clock went on from where it stood");
             assertEquals(rowsBefore, SimApp.rows(app, realRows), "the real ticket's deadlines did not move");
             assertEquals(timersBefore, SimApp.rows(app, realTimers), "nor its timer");
             assertEquals(0, SimApp.longOf(app, "select count(*) from notification where ticket_id = " + id));
