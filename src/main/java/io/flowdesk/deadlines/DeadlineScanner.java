@@ -2,6 +2,7 @@ package io.flowdesk.deadlines;
 
 import io.flowdesk.shared.FlowClock;
 import io.flowdesk.shared.Sessions;
+import io.flowdesk.shared.TicketClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -74,6 +75,14 @@ public class DeadlineScanner {
 
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
+
+    /**
+     * Due by the ticket's own clock (ADR 0048): the shared now ({@code ?1}) for every real ticket, plus the offset of a
+     * test ticket that runs on a virtual clock. The first branch keeps the range scan on {@code deadline_due}; the
+     * second adds the (few) rows of tickets with a test clock.
+     */
+    private static final String DUE = "and (due_at <= ?1 or ticket_id in (select ticket_id from test_clock)) "
+            + "and due_at <= " + TicketClock.virtualNowSql("deadline", "?1");
 
     private AtomicBoolean[] busy = new AtomicBoolean[0];
     private final Map<String, DeadlineHandler> byOwner = new HashMap<>();
@@ -156,7 +165,7 @@ public class DeadlineScanner {
     Uni<Void> settle(long untilNanos) {
         Instant now = clock.now();
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "select count(*) from deadline where fired_at is null and due_at <= ?1 and attempts < ?2 "
+                "select count(*) from deadline where fired_at is null " + DUE + " and attempts < ?2 "
                         + "and (retry_at is null or retry_at <= ?1)", Long.class)
                 .setParameter(1, Deadlines.utc(now)).setParameter(2, maxAttempts).getSingleResult()))
                 .chain(left -> {
@@ -179,7 +188,7 @@ public class DeadlineScanner {
         List<Long> taken = new ArrayList<>();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "select id, key, owner, ticket_id, due_at, payload_json, attempts from deadline where fired_at is null "
-                        + "and due_at <= ?1 and attempts < ?2 and (retry_at is null or retry_at <= ?1) "
+                        + DUE + " and attempts < ?2 and (retry_at is null or retry_at <= ?1) "
                         + "and mod(ticket_id, ?4) = ?5 order by due_at, id limit ?3 for update skip locked",
                         Object[].class)
                 .setParameter(1, Deadlines.utc(now)).setParameter(2, maxAttempts).setParameter(3, batchSize)
@@ -225,7 +234,8 @@ public class DeadlineScanner {
     /** Marks fired what is still due: a handler that moved its own deadline later (postponed it) is not marked. */
     private Uni<Integer> markFired(List<Long> ids, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("update deadline set fired_at = ?1, "
-                + "fired_by = ?2 where id in (?3) and fired_at is null and due_at <= ?4")
+                + "fired_by = ?2 where id in (?3) and fired_at is null and due_at <= "
+                + TicketClock.virtualNowSql("deadline", "?4"))
                 .setParameter(1, FlowClock.offsetNow()).setParameter(2, node()).setParameter(3, ids)
                 .setParameter(4, Deadlines.utc(now)).executeUpdate());
     }
@@ -242,7 +252,8 @@ public class DeadlineScanner {
         List<Row> taken = new ArrayList<>(1);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "select id, key, owner, ticket_id, due_at, payload_json, attempts from deadline where id = ?1 "
-                        + "and fired_at is null and due_at <= ?2 and attempts < ?3 "
+                        + "and fired_at is null and due_at <= " + TicketClock.virtualNowSql("deadline", "?2")
+                        + " and attempts < ?3 "
                         + "and (retry_at is null or retry_at <= ?2) for update skip locked", Object[].class)
                 .setParameter(1, id).setParameter(2, Deadlines.utc(now)).setParameter(3, maxAttempts)
                 .getResultList()

@@ -56,6 +56,12 @@ public class NotifyConsumer implements TicketEventConsumer {
     }
 
     private Uni<Void> one(TicketEvent event) {
+        // a designer's test ticket tells no real person and calls no webhook (ADR 0048)
+        return commands.isTest(event.ticketId()).onFailure(io.flowdesk.shared.NotFound.class).recoverWithItem(true)
+                .chain(test -> test ? Uni.createFrom().voidItem() : effects(event));
+    }
+
+    private Uni<Void> effects(TicketEvent event) {
         return commands.facts(event.ticketId()).onFailure(io.flowdesk.shared.NotFound.class).recoverWithNull()
                 .chain(ticket -> {
                     if (ticket == null) {

@@ -12,6 +12,7 @@ import io.flowdesk.identity.Role;
 import io.flowdesk.shared.FlowClock;
 import io.flowdesk.shared.Json;
 import io.flowdesk.shared.Text;
+import io.flowdesk.shared.TicketClock;
 import io.flowdesk.tickets.Priority;
 import io.flowdesk.tickets.TicketCommands;
 import io.flowdesk.tickets.TicketCommands.OpenTask;
@@ -75,14 +76,14 @@ public class EscalationHandler implements DeadlineHandler {
         // no calendar named: calendar time; an unknown one (deleted since): calendar time too, rather than never firing
         Uni<BusinessCalendar> named = level.calendar() == null ? Uni.createFrom().item(BusinessCalendar.ALWAYS)
                 : calendars.get(level.calendar()).onFailure().recoverWithItem(BusinessCalendar.ALWAYS);
-        return named.chain(calendar -> {
-            Instant now = clock.now();
+        // the ticket's own now: a test ticket on a virtual clock judges working hours by its simulated time
+        return named.chain(calendar -> TicketClock.now(deadline.ticketId()).chain(now -> {
             if (level.workingHoursOnly() && !calendar.isWorking(now)) {
                 return deadlines.schedule(deadline.key(), deadline.owner(), deadline.ticketId(),
                         calendar.nextWorkingInstant(now), deadline.payloadJson());
             }
             return escalate(deadline, level, calendar.zone());
-        });
+        }));
     }
 
     private Uni<Void> escalate(Deadline deadline, EscalationLevel level, ZoneId zone) {

@@ -1,6 +1,7 @@
 package io.flowdesk.tickets;
 
 import io.flowdesk.shared.FlowClock;
+import io.flowdesk.shared.TicketClock;
 import io.flowdesk.audit.AuditLog;
 import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Department;
@@ -98,7 +99,9 @@ public class CollaborationService {
                     // a partner's note belongs to their task: staff see it, other partners never do
                     entry.taskId = mine == null || mine.isEmpty() ? null : mine.iterator().next();
                     ticket.updatedAt = entry.at;
-                    return entry.persist()
+                    // a test ticket's entry carries its virtual time (ADR 0048)
+                    return TicketClock.stamp(ticket.id, ticket.isTest).invoke(at -> entry.at = at)
+                            .chain(() -> entry.persist())
                             .call(() -> Multi.createFrom().iterable(users).filter(u -> !u.isCustomer()
                                     && !(hidden && u.isPartner()) && !u.username().equals(user.username())).onItem()
                                     .transformToUniAndConcatenate(u -> notifications.notifyUser(u.username(), ticket.id, ticket.number,

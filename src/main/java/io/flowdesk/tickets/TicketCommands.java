@@ -151,8 +151,14 @@ public class TicketCommands {
 
     /** An in-app notification about a ticket (the notify hub adds more channels later). */
     public Uni<Void> notifyUser(String username, long ticketId, String kind, Text message) {
-        return ticket(ticketId).chain(ticket -> notifications.notifyUser(username, ticket.id, ticket.number, kind,
-                message));
+        // a test ticket ("Try it", ADR 0048) never reaches a real person: its timeline says whom it would have told
+        return ticket(ticketId).chain(ticket -> ticket.isTest ? Uni.createFrom().voidItem()
+                : notifications.notifyUser(username, ticket.id, ticket.number, kind, message));
+    }
+
+    /** Whether the ticket is a designer's test ticket ("Try it"): its effects stay inside it (ADR 0048). */
+    public Uni<Boolean> isTest(long ticketId) {
+        return ticket(ticketId).map(ticket -> ticket != null && ticket.isTest);
     }
 
     /** The ticket's number, status, priority, template, channel and customer, for rules and policies. */

@@ -1,6 +1,7 @@
 package io.flowdesk.tickets;
 
 import io.flowdesk.shared.FlowClock;
+import io.flowdesk.shared.TicketClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -250,7 +251,9 @@ public class TicketRelay {
         ObjectNode caused = TicketCommands.withCause(details);
         entry.detailsJson = caused == null ? null : caused.toString();
         entry.internal = internal;
-        return entry.persist().replaceWithVoid();
+        // a test ticket's entries carry its virtual time (ADR 0048); a real ticket's, the shared clock's (no query)
+        return TicketClock.stamp(ticket.id, ticket.isTest).invoke(at -> entry.at = at)
+                .chain(() -> entry.persist()).replaceWithVoid();
     }
 
     private static String text(JsonNode payload, String field) {

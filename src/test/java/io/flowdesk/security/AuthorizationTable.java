@@ -169,6 +169,9 @@ final class AuthorizationTable {
             POST /api/admin/service-accounts/{username}/tokens            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             GET /api/admin/tokens                                         | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             DELETE /api/admin/tokens/{id}                                 | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- vclock ---
+            GET /api/tickets/{number}/test-clock                          | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/tickets/{number}/test-clock/advance                 | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             """;
 
     private AuthorizationTable() {

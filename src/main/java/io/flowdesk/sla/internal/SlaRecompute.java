@@ -3,6 +3,7 @@ package io.flowdesk.sla.internal;
 import io.flowdesk.deadlines.Deadlines;
 import io.flowdesk.shared.FlowClock;
 import io.flowdesk.shared.Text;
+import io.flowdesk.shared.TicketClock;
 import io.flowdesk.sla.BusinessCalendar;
 import io.flowdesk.sla.Calendars;
 import io.flowdesk.sla.SlaPolicy;
@@ -56,10 +57,12 @@ public class SlaRecompute {
         return commands.facts(ticketId).chain(facts -> SlaRows.tier(facts.customerUserId()).chain(tier -> {
             SlaPolicy.Facts match = new SlaPolicy.Facts(facts.templateKey(), facts.priority(), tier, facts.channel());
             SlaPolicy policy = policies.stream().filter(p -> p.matches(match)).findFirst().orElse(null);
-            return calendar(policy).chain(calendar -> SlaRows.history(ticketId).chain(history -> {
+            return calendar(policy).chain(calendar -> SlaRows.history(ticketId).chain(history -> TicketClock
+                    .now(ticketId).chain(now -> {
                 SlaEngine.State state = new SlaEngine(waitingStatuses).replay(history);
+                // the ticket's own now (ADR 0048): a test ticket on a virtual clock is judged by its simulated time
                 List<Evaluated> evaluated = SlaEvaluator.evaluate(state.clocks(), policy, facts.priority(), calendar,
-                        clock.now());
+                        now);
                 return SlaRows.clocks(ticketId).chain(stored -> schedule(ticketId, evaluated, stored)
                         .chain(() -> explain(ticketId, evaluated, stored, policy, calendar, history, cause))
                         .chain(() -> SlaRows.replace(ticketId, evaluated))
@@ -67,7 +70,7 @@ public class SlaRecompute {
                         .chain(() -> Panache.getSession().chain(s -> s.flush()))
                         .chain(() -> commands.setSlaSummary(ticketId, nextDue(evaluated), worst(evaluated))))
                         .replaceWith(evaluated);
-            }));
+            })));
         }));
     }
 
