@@ -92,7 +92,7 @@ class OpsMetricsTest {
         assertTrue(scrape.contains("flowdesk_jobs_executor_active 1.0"), "executor gauge");
         assertTrue(scrape.contains("flowdesk_outbox_lag_seconds"), "outbox gauge");
         assertTrue(scrape.contains("flowdesk_jobs_deadletter"), "dead-letter gauge");
-        assertTrue(scrape.contains("flowdesk_events_consumer_lag{consumer=\"sla\"}"), "a lag per consumer");
+        assertTrue(scrape.contains("flowdesk_events_consumer_lag{consumer=\"metrics\"}"), "a lag per consumer");
 
         // a dead letter in the engine shows at the next reading
         long before = status.read().deadLetters();
