@@ -60,6 +60,19 @@ public class WorkflowEngine {
         return engine != null;
     }
 
+    /**
+     * Whether the engine runs its async job executor (timers, async continuations): false while the engine starts,
+     * and when the executor was not activated or was shut down. Read by the readiness check.
+     */
+    public boolean jobExecutorActive() {
+        ProcessEngine current = engine;
+        if (current == null) {
+            return false;
+        }
+        var executor = current.getProcessEngineConfiguration().getAsyncExecutor();
+        return executor != null && executor.isActive();
+    }
+
     ProcessEngine engine() {
         ProcessEngine current = engine;
         if (current == null) {

@@ -172,6 +172,8 @@ final class AuthorizationTable {
             # --- vclock ---
             GET /api/tickets/{number}/test-clock                          | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             POST /api/tickets/{number}/test-clock/advance                 | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- ops ---
+            GET /api/admin/system                                         | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             """;
 
     private AuthorizationTable() {
