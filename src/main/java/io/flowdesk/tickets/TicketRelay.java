@@ -227,10 +227,21 @@ public class TicketRelay {
                     payload.path("toVersion").asText(), "runId", payload.path("runId").asText());
             ArrayNode steps = details.putArray("steps");
             Text summary = null;
+            List<TicketTaskEntity> closed = new java.util.ArrayList<>();
             for (JsonNode step : payload.path("steps")) {
                 ObjectNode entry = steps.addObject();
                 entry.setAll((ObjectNode) step.deepCopy());
-                if (step.path("from").asText().equals(step.path("to").asText())) {
+                if (!step.path("from").asText().equals(step.path("to").asText())) {
+                    // the engine replaces the task of a step mapped to another step; the old one closes here
+                    for (TicketTaskEntity task : state.tasks.values()) {
+                        if (TicketTaskEntity.OPEN.equals(task.state) && task.taskDefKey.equals(step.path("from")
+                                .asText())) {
+                            task.state = TicketTaskEntity.CANCELLED;
+                            task.completedAt = FlowClock.offsetNow();
+                            closed.add(task);
+                        }
+                    }
+                } else {
                     for (TicketTaskEntity task : state.tasks.values()) {
                         if (TicketTaskEntity.OPEN.equals(task.state) && task.taskDefKey.equals(step.path("from")
                                 .asText())) {
@@ -249,10 +260,16 @@ public class TicketRelay {
                 summary = summary == null ? one : Text.of("timeline.migrated.join", summary, one);
             }
             details.set("changes", changes);
-            return timeline(ticket, "MIGRATED", payload.path("actor").asText(null), null,
+            Uni<Void> chain = timeline(ticket, "MIGRATED", payload.path("actor").asText(null), null,
                     Text.of("timeline.text.migrated", payload.path("fromVersion").asText(),
                             payload.path("toVersion").asText(), summary == null ? Text.literal("") : summary),
                     details, true);
+            for (TicketTaskEntity task : closed) {
+                chain = chain.chain(() -> timeline(ticket, "TASK_CANCELLED", null, task.taskId,
+                        Text.of("timeline.text.taskMoved", TimelineTexts.task(task.nameZh, task.nameEn)),
+                        details("task", task.nameZh, "taskEn", task.nameEn), true));
+            }
+            return chain;
         });
     }
 
