@@ -227,24 +227,17 @@ public class TicketRelay {
                     payload.path("toVersion").asText(), "runId", payload.path("runId").asText());
             ArrayNode steps = details.putArray("steps");
             Text summary = null;
-            List<TicketTaskEntity> closed = new java.util.ArrayList<>();
+            java.util.Set<String> touched = new java.util.HashSet<>();
             for (JsonNode step : payload.path("steps")) {
                 ObjectNode entry = steps.addObject();
                 entry.setAll((ObjectNode) step.deepCopy());
-                if (!step.path("from").asText().equals(step.path("to").asText())) {
-                    // the engine replaces the task of a step mapped to another step; the old one closes here
+                // Flowable keeps the task of a user task mapped to a user task (same id, new key and name); one it
+                // replaces instead arrives as TASK_DELETED and TASK_CREATED after this entry
+                {
                     for (TicketTaskEntity task : state.tasks.values()) {
                         if (TicketTaskEntity.OPEN.equals(task.state) && task.taskDefKey.equals(step.path("from")
-                                .asText())) {
-                            task.state = TicketTaskEntity.CANCELLED;
-                            task.completedAt = FlowClock.offsetNow();
-                            closed.add(task);
-                        }
-                    }
-                } else {
-                    for (TicketTaskEntity task : state.tasks.values()) {
-                        if (TicketTaskEntity.OPEN.equals(task.state) && task.taskDefKey.equals(step.path("from")
-                                .asText())) {
+                                .asText()) && touched.add(task.taskId)) {
+                            task.taskDefKey = step.path("to").asText();
                             task.nameZh = step.path("toZh").asText(task.nameZh);
                             task.nameEn = step.path("toEn").asText(task.nameEn);
                             task.formKey = step.path("formKey").asText(null);
@@ -260,16 +253,10 @@ public class TicketRelay {
                 summary = summary == null ? one : Text.of("timeline.migrated.join", summary, one);
             }
             details.set("changes", changes);
-            Uni<Void> chain = timeline(ticket, "MIGRATED", payload.path("actor").asText(null), null,
+            return timeline(ticket, "MIGRATED", payload.path("actor").asText(null), null,
                     Text.of("timeline.text.migrated", payload.path("fromVersion").asText(),
                             payload.path("toVersion").asText(), summary == null ? Text.literal("") : summary),
                     details, true);
-            for (TicketTaskEntity task : closed) {
-                chain = chain.chain(() -> timeline(ticket, "TASK_CANCELLED", null, task.taskId,
-                        Text.of("timeline.text.taskMoved", TimelineTexts.task(task.nameZh, task.nameEn)),
-                        details("task", task.nameZh, "taskEn", task.nameEn), true));
-            }
-            return chain;
         });
     }
 

@@ -159,6 +159,12 @@ final class AuthorizationTable {
             DELETE /api/tickets/{number}/watchers/{username}              | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
             PUT /api/users/{username}/capacity                            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             PUT /api/users/{username}/skills                              | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- migrate ---
+            POST /api/admin/migrations/plan                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/migrations/preview                            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/migrations/runs                                | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/migrations/runs                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/migrations/runs/{id}                           | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             """;
 
     private AuthorizationTable() {

@@ -40,6 +40,11 @@ public class EngineMigration {
     @Inject
     WorkflowEngine workflow;
 
+    /** Test hook for the crash test: how long a move holds its transaction open before committing (default none). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "flowdesk.migration.pause-before-commit",
+            defaultValue = "PT0S")
+    java.time.Duration pauseBeforeCommit;
+
     /** A step a ticket can wait in. */
     public record Step(String id, String nameZh, String nameEn, String formKey, Long targetMinutes) {
     }
@@ -165,6 +170,14 @@ public class EngineMigration {
                 builder(decision.targetDefinitionId(), decision.mappings()).migrate(claimed.processInstanceId());
                 update(db, "update migration_ticket set state = 'MOVED', done_at = now() where run_id = ? and"
                         + " ticket_id = ?", runId, claimed.ticketId());
+                if (!pauseBeforeCommit.isZero()) {
+                    try {
+                        Thread.sleep(pauseBeforeCommit.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new FlowableException("interrupted", e);
+                    }
+                }
                 return claimed.ticketId();
             });
         } catch (Refused e) {
