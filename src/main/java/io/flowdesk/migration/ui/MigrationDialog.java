@@ -110,9 +110,11 @@ public class MigrationDialog extends Dialog {
     }
 
     private void showPlan() {
+        MigrationPlan.Request request = request();
+        java.util.Locale locale = Ui.locale();
         MigrationPlan.Plan plan;
         try {
-            plan = Ui.await(() -> migrations.plan(user, request(), Ui.locale()));
+            plan = Ui.await(() -> migrations.plan(user, request, locale));
         } catch (RuntimeException e) {
             Ui.attempt(() -> {
                 throw e;
@@ -128,7 +130,9 @@ public class MigrationDialog extends Dialog {
                 .setFlexGrow(2);
         grid.addComponentColumn(m -> targetSelect(plan, m)).setHeader(getTranslation("migration.ui.targetStep"))
                 .setFlexGrow(3);
-        grid.addColumn(m -> getTranslation("migration.ui.match." + m.match())).setHeader(getTranslation(
+        grid.addColumn(m -> getTranslation("migration.ui.match." + m.match()) + ("renamed".equals(m.change())
+                || "moved".equals(m.change()) ? " · " + getTranslation("migration.ui.change." + m.change()) : ""))
+                .setHeader(getTranslation(
                 "migration.ui.match")).setAutoWidth(true);
         grid.addComponentColumn(this::deadlineSelect).setHeader(getTranslation("migration.ui.deadline"))
                 .setFlexGrow(2);
@@ -212,9 +216,11 @@ public class MigrationDialog extends Dialog {
     }
 
     private void showPreview() {
+        MigrationPlan.Request request = request();
+        java.util.Locale locale = Ui.locale();
         MigrationPlan.Preview p;
         try {
-            p = Ui.await(() -> migrations.preview(user, request(), Ui.locale()));
+            p = Ui.await(() -> migrations.preview(user, request, locale));
         } catch (RuntimeException e) {
             Ui.attempt(() -> {
                 throw e;
@@ -253,9 +259,11 @@ public class MigrationDialog extends Dialog {
     }
 
     private void startRun() {
+        MigrationPlan.Request request = request();
+        java.util.Locale locale = Ui.locale();
         MigrationPlan.Run started;
         try {
-            started = Ui.await(() -> migrations.start(user, request(), Ui.locale()));
+            started = Ui.await(() -> migrations.start(user, request, locale));
         } catch (RuntimeException e) {
             Ui.attempt(() -> {
                 throw e;
@@ -267,7 +275,7 @@ public class MigrationDialog extends Dialog {
         UI ui = UI.getCurrent();
         ui.setPollInterval(500);
         polling = ui.addPollListener(e -> {
-            MigrationPlan.Run now = Ui.await(() -> migrations.run(user, started.id(), Ui.locale()));
+            MigrationPlan.Run now = Ui.await(() -> migrations.run(user, started.id(), locale));
             showRun(now);
             if ("DONE".equals(now.status())) {
                 stopPolling();
