@@ -41,7 +41,7 @@ public final class Bench {
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation|fields|reports|mail}: one workload
+     * {@code --only=create|complete|inbox|timers|deadlines|assign|recompute|validation|fields|reports|mail|migrate}: one workload
      * (for profiling), not the full table.
      */
     static String ONLY;
@@ -144,6 +144,9 @@ public final class Bench {
         }
         if (wants("mail")) {
             new MailBench(smoke, results).run();
+        }
+        if (wants("migrate")) {
+            new MigrateBench(smoke, results, TICKETS).run();
         }
     }
 

@@ -180,6 +180,9 @@ public class TicketRelay {
                         Text.of("timeline.text.taskCancelled", TimelineTexts.task(task.nameZh, task.nameEn)),
                         details("task", task.nameZh, "taskEn", task.nameEn), true);
             }
+            case MIGRATED -> {
+                return migrated(state, payload);
+            }
             case END_REACHED -> {
                 state.endStatus = payload.path("ticketStatus").asText(null);
                 state.endName = payload.path("name").asText(null);
@@ -205,6 +208,57 @@ public class TicketRelay {
                 return Uni.createFrom().voidItem();
             }
         }
+    }
+
+    /**
+     * The process instance moved to another version of its template (ADR 0047; written before the engine moved it, so
+     * the steps the move creates are read against the new version): the ticket follows the version, takes the filled
+     * defaults into its data, and its kept open steps take their new names and forms. One timeline entry tells the move.
+     */
+    private Uni<Void> migrated(State state, JsonNode payload) {
+        TicketEntity ticket = state.ticket;
+        long targetVersionId = payload.path("targetVersionId").asLong();
+        return templates.byVersionId(targetVersionId).chain(target -> {
+            state.template = target;
+            ticket.templateVersionId = targetVersionId;
+            JsonNode filled = payload.path("filled");
+            ArrayNode changes = filled.isObject() && filled.size() > 0 ? mergeData(ticket, (ObjectNode) filled)
+                    : Json.MAPPER.createArrayNode();
+            ObjectNode details = details("fromVersion", payload.path("fromVersion").asText(), "toVersion",
+                    payload.path("toVersion").asText(), "runId", payload.path("runId").asText());
+            ArrayNode steps = details.putArray("steps");
+            Text summary = null;
+            java.util.Set<String> touched = new java.util.HashSet<>();
+            for (JsonNode step : payload.path("steps")) {
+                ObjectNode entry = steps.addObject();
+                entry.setAll((ObjectNode) step.deepCopy());
+                // Flowable keeps the task of a user task mapped to a user task (same id, new key and name); one it
+                // replaces instead arrives as TASK_DELETED and TASK_CREATED after this entry
+                {
+                    for (TicketTaskEntity task : state.tasks.values()) {
+                        if (TicketTaskEntity.OPEN.equals(task.state) && task.taskDefKey.equals(step.path("from")
+                                .asText()) && touched.add(task.taskId)) {
+                            task.taskDefKey = step.path("to").asText();
+                            task.nameZh = step.path("toZh").asText(task.nameZh);
+                            task.nameEn = step.path("toEn").asText(task.nameEn);
+                            task.formKey = step.path("formKey").asText(null);
+                            FormRef pinned = task.formKey == null ? null : target.form(task.formKey);
+                            task.formVersion = pinned == null ? null : pinned.version();
+                            entry.put("taskId", task.taskId);
+                        }
+                    }
+                }
+                Text one = Text.of("timeline.migrated.step." + step.path("change").asText("moved"),
+                        TimelineTexts.task(step.path("fromZh").asText(), step.path("fromEn").asText()),
+                        TimelineTexts.task(step.path("toZh").asText(), step.path("toEn").asText()));
+                summary = summary == null ? one : Text.of("timeline.migrated.join", summary, one);
+            }
+            details.set("changes", changes);
+            return timeline(ticket, "MIGRATED", payload.path("actor").asText(null), null,
+                    Text.of("timeline.text.migrated", payload.path("fromVersion").asText(),
+                            payload.path("toVersion").asText(), summary == null ? Text.literal("") : summary),
+                    details, true);
+        });
     }
 
     private static ArrayNode mergeData(TicketEntity ticket, ObjectNode submitted) {
@@ -273,7 +327,7 @@ public class TicketRelay {
 
     private static final class State {
         final TicketEntity ticket;
-        final PublishedTemplate template;
+        PublishedTemplate template;
         final Map<String, TicketTaskEntity> tasks;
         String endStatus;
         String endName;

@@ -5,5 +5,7 @@ package io.flowdesk.workflow;
  * service task with the payload {@code {"to":..,"message":..}}.
  */
 public enum EngineEventKind {
-    TASK_CREATED, TASK_ASSIGNED, TASK_COMPLETED, TASK_DELETED, END_REACHED, PROCESS_ENDED, PROCESS_CANCELLED, NOTIFY
+    TASK_CREATED, TASK_ASSIGNED, TASK_COMPLETED, TASK_DELETED, END_REACHED, PROCESS_ENDED, PROCESS_CANCELLED, NOTIFY,
+    /** The process instance was moved to another template version (ADR 0047); written before the engine moves it. */
+    MIGRATED
 }

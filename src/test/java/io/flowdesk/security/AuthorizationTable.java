@@ -174,6 +174,12 @@ final class AuthorizationTable {
             POST /api/tickets/{number}/test-clock/advance                 | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             # --- ops ---
             GET /api/admin/system                                         | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- migrate ---
+            POST /api/admin/migrations/plan                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/migrations/preview                            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/migrations/runs                                | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/migrations/runs                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/migrations/runs/{id}                           | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             """;
 
     private AuthorizationTable() {

@@ -76,6 +76,7 @@ public class DesignLibraryView extends VerticalLayout implements BeforeEnterObse
             open.setId("design-" + t.key());
             Button history = new Button(getTranslation("designer.versions"),
                     e -> new VersionsDialog(versions, user, t.key()).open());
+            history.setId("versions-" + t.key());
             history.setEnabled(t.newestVersion() != null);
             return new HorizontalLayout(open, history);
         }).setAutoWidth(true);

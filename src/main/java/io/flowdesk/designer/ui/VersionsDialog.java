@@ -69,7 +69,12 @@ class VersionsDialog extends Dialog {
             }
         });
         compare.setId("diff-compare");
-        HorizontalLayout diffBar = new HorizontalLayout(from, to, compare);
+        Button migrate = new Button(getTranslation("migration.ui.open"), e -> new io.flowdesk.migration.ui.MigrationDialog(
+                io.quarkus.arc.Arc.container().instance(io.flowdesk.migration.Migrations.class).get(), user, key,
+                numbers.stream().filter(n -> n > 0).toList()).open());
+        migrate.setId("versions-migrate");
+        migrate.setEnabled(numbers.stream().filter(n -> n > 0).count() >= 2);
+        HorizontalLayout diffBar = new HorizontalLayout(from, to, compare, migrate);
         diffBar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         diff.setId("diff");
         diff.addClassName("fd-diff");

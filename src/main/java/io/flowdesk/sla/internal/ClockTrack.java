@@ -19,9 +19,9 @@ public final class ClockTrack {
     private final String taskId;
     private final int cycle;
     private final Instant startedAt;
-    private final String labelZh;
-    private final String labelEn;
-    private final Long stepMinutes;
+    private String labelZh;
+    private String labelEn;
+    private Long stepMinutes;
     private final List<Pause> pauses = new ArrayList<>();
     private Instant stoppedAt;
 
@@ -47,6 +47,13 @@ public final class ClockTrack {
             Pause last = pauses.remove(pauses.size() - 1);
             pauses.add(new Pause(last.start(), at.isBefore(last.start()) ? last.start() : at));
         }
+    }
+
+    /** A step moved to another template version keeps its start and pauses and takes the new step's target (ADR 0047). */
+    void retarget(Long minutes, String zh, String en) {
+        stepMinutes = minutes;
+        labelZh = zh == null ? labelZh : zh;
+        labelEn = en == null ? labelEn : en;
     }
 
     void stop(Instant at) {

@@ -93,6 +93,17 @@ public final class SlaEngine {
                     step.stop(at);
                 }
             }
+            case "MIGRATED" -> {
+                // a kept step whose plan says "recompute": its clock runs on against the new version's step target
+                for (JsonNode step : event.details().path("steps")) {
+                    ClockTrack clock = step.path("taskId").isTextual()
+                            ? state.open(SlaPolicy.STEP, step.path("taskId").asText()) : null;
+                    Long minutes = positive(step.path("targetMinutes"));
+                    if (clock != null && "recompute".equals(step.path("deadline").asText()) && minutes != null) {
+                        clock.retarget(minutes, step.path("toZh").asText(null), step.path("toEn").asText(null));
+                    }
+                }
+            }
             case "ENDED" -> {
                 state.clocks.forEach(c -> c.stop(at));
                 state.paused = false;

@@ -227,7 +227,8 @@ public class OutboxListener implements FlowableEventListener {
         return model == null ? null : model.getFlowElement(id);
     }
 
-    private static void insert(long ticketId, String processInstanceId, EngineEventKind kind, String taskId,
+    /** Inserts an outbox row on the connection of the engine command that is running (see EngineOutbox). */
+    public static void insert(long ticketId, String processInstanceId, EngineEventKind kind, String taskId,
             Map<String, Object> payload) {
         Connection connection = CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
