@@ -159,6 +159,9 @@ final class AuthorizationTable {
             DELETE /api/tickets/{number}/watchers/{username}              | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
             PUT /api/users/{username}/capacity                            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             PUT /api/users/{username}/skills                              | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- diff ---
+            POST /api/tickets/{number}/convert                            | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
+            GET /api/tickets/{number}/convert/prefill                     | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
             """;
 
     private AuthorizationTable() {

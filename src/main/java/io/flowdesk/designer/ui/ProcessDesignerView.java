@@ -132,6 +132,7 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
         }
         Button history = new Button(getTranslation("designer.versions"), VaadinIcon.TIME_BACKWARD.create(),
                 e -> new VersionsDialog(versions, user, key).open());
+        history.setId("designer-versions");
         saved.setId("designer-saved");
         saved.addClassName("fd-muted");
         HorizontalLayout bar = new HorizontalLayout(title, undo, redo, zoomIn, zoomOut, fit, minimap, saved, save,

@@ -206,7 +206,7 @@ public class OutboxListener implements FlowableEventListener {
         if (businessKey == null || businessKey.isEmpty()) {
             return null;
         }
-        int dash = businessKey.indexOf("-r");
+        int dash = businessKey.indexOf('-'); // "<id>-r<n>" reopened, "<id>-c<n>" converted
         String id = dash > 0 ? businessKey.substring(0, dash) : businessKey;
         if (id.isEmpty() || id.length() > 18) {
             return null;
