@@ -125,14 +125,18 @@ public class ConversionService {
                                     c.actor, TIMELINE_KIND, Text.of("timeline.text.converted",
                                             Text.bilingual(from.nameZh(), from.nameEn()),
                                             Text.bilingual(to.nameZh(), to.nameEn())),
-                                    details(from, to))))
-                    .chain(() -> Panache.withTransaction(() -> ConversionEntity.<ConversionEntity>findById(
-                            conversionId).invoke(row -> {
-                                row.state = ConversionEntity.DONE;
-                                row.doneAt = FlowClock.offsetNow();
-                            })))
-                    .chain(() -> audit.record(c.actor, "ticket.convert", "ticket", String.valueOf(c.ticketId),
-                            Map.of("from", from.key() + " v" + from.version(), "to", to.key() + " v" + to.version()))));
+                                    details(from, to)))
+                            .chain(() -> Panache.withTransaction(() -> ConversionEntity.<ConversionEntity>findById(
+                                    conversionId).chain(row -> {
+                                        if (ConversionEntity.DONE.equals(row.state)) {
+                                            return Uni.createFrom().voidItem();
+                                        }
+                                        row.state = ConversionEntity.DONE;
+                                        row.doneAt = FlowClock.offsetNow();
+                                        return audit.record(c.actor, "ticket.convert", "ticket",
+                                                String.valueOf(c.ticketId), Map.of("from", from.key() + " v"
+                                                        + from.version(), "to", to.key() + " v" + to.version()));
+                                    })))));
         });
     }
 

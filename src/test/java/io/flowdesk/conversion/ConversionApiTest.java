@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ConversionApiTest {
 
+    @jakarta.inject.Inject
+    io.flowdesk.tickets.TicketEventStream stream;
+
     private static String inquiry() {
         String number = createTicket("agent1", Tickets.body("general-inquiry", "P3", Map.of("title", "包裹破损想退款",
                 "description", "收到的杯子碎了")));
@@ -34,7 +37,7 @@ class ConversionApiTest {
     }
 
     @Test
-    void anAgentConvertsAnInquiryIntoARefundKeepingNumberAndTimeline() {
+    void anAgentConvertsAnInquiryIntoARefundKeepingNumberAndTimeline() throws Throwable {
         String number = inquiry();
         int cyclesBefore = awaitResolutions(number, 1);
 
@@ -68,11 +71,11 @@ class ConversionApiTest {
 
         as("agent1").header("Accept-Language", "zh-CN").body(Map.of("template", "ecommerce-refund", "fields",
                 Map.of("orderNo", "CV-2001"))).post("/api/tickets/" + number + "/convert").then().statusCode(422)
-                .body("title", allOf(containsString("退款金额（元）"), containsString("退款原因")))
+                .body("detail", allOf(containsString("退款金额（元）"), containsString("退款原因")))
                 .body("errors.pointer", hasItem("/fields/refundAmount"));
         as("agent1").header("Accept-Language", "en").body(Map.of("template", "ecommerce-refund"))
                 .post("/api/tickets/" + number + "/convert").then().statusCode(422)
-                .body("title", allOf(containsString("Order number"), containsString("Refund amount (CNY)"),
+                .body("detail", allOf(containsString("Order number"), containsString("Refund amount (CNY)"),
                         containsString("Reason")));
         as("agent1").get("/api/tickets/" + number).then().body("type", equalTo("general-inquiry"));
         assertEquals(List.of("general-inquiry-answer"), openForms(number), "nothing changed");
@@ -115,9 +118,10 @@ class ConversionApiTest {
     }
 
     /** The running RESOLUTION target's minutes, once the SLA consumer has it (and it equals {@code wanted}). */
-    private static Object awaitResolutionTarget(String number, Object wanted) {
+    private Object awaitResolutionTarget(String number, Object wanted) throws Throwable {
         long end = System.nanoTime() + 30_000_000_000L;
         while (true) {
+            io.flowdesk.testing.Streams.drain(stream, "sla");
             List<Map<String, Object>> targets = as("admin").get("/api/tickets/" + number + "/sla").then()
                     .statusCode(200).extract().path("");
             Object minutes = targets.stream().filter(t -> "RESOLUTION".equals(t.get("target"))
@@ -133,9 +137,10 @@ class ConversionApiTest {
     }
 
     /** The number of RESOLUTION clocks of the ticket, once there are at least {@code atLeast}. */
-    private static int awaitResolutions(String number, int atLeast) {
+    private int awaitResolutions(String number, int atLeast) throws Throwable {
         long end = System.nanoTime() + 30_000_000_000L;
         while (true) {
+            io.flowdesk.testing.Streams.drain(stream, "sla");
             List<Map<String, Object>> targets = as("admin").get("/api/tickets/" + number + "/sla").then()
                     .statusCode(200).extract().path("");
             int count = (int) targets.stream().filter(t -> "RESOLUTION".equals(t.get("target"))).count();
