@@ -53,7 +53,9 @@ class ConversionBrowserIT {
 
                     Browser.type(driver, "field-orderNo", "CV-" + tag);
                     Browser.click(driver, "convert-confirm");
-                    String errors = driver.findElement(By.id("convert-errors")).getText();
+                    // the dialog scrolls: the text is read from the DOM, not from what is in view
+                    String errors = (String) ((JavascriptExecutor) driver).executeScript(
+                            "return document.getElementById('convert-errors').textContent");
                     assertTrue(errors.contains(zh ? "退款金额（元）" : "Refund amount (CNY)"), errors);
                     assertTrue(Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
                             "return document.getElementById('field-refundAmount').invalid")), "marked on the field");
