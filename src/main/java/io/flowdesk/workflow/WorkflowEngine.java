@@ -107,6 +107,25 @@ public class WorkflowEngine {
         return startOnce(ticketId, ticketId + "-r" + reopening, processDefinitionId, variables);
     }
 
+    /** Starts the flow of a ticket converted to another template, exactly once per (ticket, n-th conversion). */
+    public String startConvertedProcess(long ticketId, int conversion, String processDefinitionId,
+            Map<String, Object> variables) {
+        return startOnce(ticketId, ticketId + "-c" + conversion, processDefinitionId, variables);
+    }
+
+    /**
+     * Cancels a running process instance with a reason (its open tasks are deleted, its history says why); false
+     * when it is not running (ended or cancelled already), so a repeated call changes nothing.
+     */
+    public boolean cancelProcess(String processInstanceId, String reason) {
+        if (processInstanceId == null || engine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult() == null) {
+            return false;
+        }
+        engine().getRuntimeService().deleteProcessInstance(processInstanceId, reason);
+        return true;
+    }
+
     /**
      * The engine's transaction rolls back whole when the flow cannot run (nothing is left half-started); what went
      * wrong is told as a {@link ProcessFailed}, permanent or passing.

@@ -180,6 +180,9 @@ final class AuthorizationTable {
             GET /api/admin/migrations/runs                                | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             POST /api/admin/migrations/runs                               | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             GET /api/admin/migrations/runs/{id}                           | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- diff ---
+            POST /api/tickets/{number}/convert                            | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
+            GET /api/tickets/{number}/convert/prefill                     | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
             """;
 
     private AuthorizationTable() {

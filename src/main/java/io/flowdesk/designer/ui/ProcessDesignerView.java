@@ -132,6 +132,7 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
         }
         Button history = new Button(getTranslation("designer.versions"), VaadinIcon.TIME_BACKWARD.create(),
                 e -> new VersionsDialog(versions, user, key).open());
+        history.setId("designer-versions");
         saved.setId("designer-saved");
         saved.addClassName("fd-muted");
         HorizontalLayout bar = new HorizontalLayout(title, undo, redo, zoomIn, zoomOut, fit, minimap, saved, save,
@@ -245,8 +246,15 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
     private void publish() {
         canvas.flush();
         TemplateVersions.PublishPreview preview;
+        io.flowdesk.templates.TemplatePackage draft;
+        io.flowdesk.templates.TemplatePackage previous = null;
         try {
-            preview = Ui.await(() -> drafts.packageOf(key).chain(pkg -> versions.preview(key, pkg)));
+            draft = Ui.await(() -> drafts.packageOf(key));
+            preview = Ui.await(() -> versions.preview(key, draft));
+            if (preview.previousVersion() != null) {
+                int version = preview.previousVersion();
+                previous = Ui.await(() -> versions.export(key, version));
+            }
         } catch (FlowDeskException e) {
             Ui.error(Ui.message(e));
             return;
@@ -254,7 +262,7 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
         Dialog confirm = new Dialog();
         confirm.setId("publish-confirm-dialog");
         confirm.setHeaderTitle(getTranslation("designer.publish.confirm.title"));
-        confirm.setWidth("min(720px, 96vw)");
+        confirm.setWidth(previous == null ? "min(720px, 96vw)" : "min(1100px, 96vw)");
         Div summary = new Div();
         summary.setId("publish-summary");
         summary.addClassName("fd-diff");
@@ -263,6 +271,11 @@ public class ProcessDesignerView extends VerticalLayout implements BeforeEnterOb
         } else {
             summary.add(new Div(new Span(getTranslation("designer.publish.confirm.against",
                     preview.previousVersion(), preview.diff().changes().size()))));
+            DiffDiagrams diagrams = new DiffDiagrams();
+            summary.add(diagrams);
+            diagrams.show(getTranslation("designer.diff.diagram.old", preview.previousVersion()), previous.bpmnXml(),
+                    getTranslation("designer.diff.diagram.draft"), draft.bpmnXml(),
+                    io.flowdesk.templates.DiagramDiff.between(previous, draft));
             preview.diff().changes().forEach(change -> summary.add(VersionsDialog.line(change)));
             Span running = new Span(getTranslation("designer.publish.confirm.running", preview.runningOnPrevious(),
                     preview.previousVersion()));

@@ -15,7 +15,9 @@ import io.flowdesk.identity.CurrentUser;
 import io.flowdesk.identity.Role;
 import io.flowdesk.shared.ui.Ui;
 import io.flowdesk.templates.TemplateArchive;
+import io.flowdesk.templates.DiagramDiff;
 import io.flowdesk.templates.TemplateDiff;
+import io.flowdesk.templates.TemplatePackage;
 import io.flowdesk.templates.TemplateVersions;
 import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
@@ -29,13 +31,14 @@ class VersionsDialog extends Dialog {
     private final String key;
     private final Grid<TemplateVersions.VersionInfo> grid = new Grid<>();
     private final Div diff = new Div();
+    private final DiffDiagrams diagrams = new DiffDiagrams();
 
     VersionsDialog(TemplateVersions versions, CurrentUser user, String key) {
         this.versions = versions;
         this.user = user;
         this.key = key;
         setHeaderTitle(getTranslation("designer.versions.title", key));
-        setWidth("min(960px, 96vw)");
+        setWidth("min(1200px, 96vw)");
         grid.setId("versions-grid");
         grid.addColumn(TemplateVersions.VersionInfo::version).setHeader(getTranslation("designer.versions.version"))
                 .setAutoWidth(true);
@@ -65,7 +68,15 @@ class VersionsDialog extends Dialog {
         }
         Button compare = new Button(getTranslation("designer.diff.compare"), e -> {
             if (from.getValue() != null && to.getValue() != null) {
-                showDiff(Ui.await(() -> versions.diff(key, from.getValue(), to.getValue())));
+                int a = from.getValue();
+                int b = to.getValue();
+                TemplatePackage before = Ui.await(() -> versions.export(key, a));
+                TemplatePackage after = Ui.await(() -> versions.export(key, b));
+                diagrams.setVisible(true);
+                diagrams.show(getTranslation("designer.diff.diagram.old", a), before.bpmnXml(),
+                        getTranslation("designer.diff.diagram.new", b), after.bpmnXml(),
+                        DiagramDiff.between(before, after));
+                showDiff(TemplateDiff.between(before, after));
             }
         });
         compare.setId("diff-compare");
@@ -78,7 +89,8 @@ class VersionsDialog extends Dialog {
         diffBar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         diff.setId("diff");
         diff.addClassName("fd-diff");
-        add(grid, diffBar, diff);
+        diagrams.setVisible(false);
+        add(grid, diffBar, diagrams, diff);
         getFooter().add(new Button(getTranslation("designer.close"), e -> close()));
     }
 

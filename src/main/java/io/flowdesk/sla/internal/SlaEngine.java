@@ -108,7 +108,7 @@ public final class SlaEngine {
                 state.clocks.forEach(c -> c.stop(at));
                 state.paused = false;
             }
-            case "REOPENED" -> {
+            case "REOPENED", "CONVERTED" -> { // a converted ticket starts over on its new flow (ADR 0049)
                 state.clocks.forEach(c -> c.stop(at));
                 state.paused = false;
                 state.resolutionCycle++;

@@ -175,7 +175,18 @@ public class OutboxListener implements FlowableEventListener {
     }
 
     private void process(FlowableEvent event, EngineEventKind kind) {
-        Object entity = ((FlowableEntityEvent) event).getEntity();
+        if (!(event instanceof FlowableEntityEvent entityEvent)) {
+            // a cancellation (deleteProcessInstance) is a FlowableCancelledEvent, not an entity event
+            if (event instanceof org.flowable.engine.delegate.event.FlowableCancelledEvent cancelled
+                    && cancelled.getProcessInstanceId() != null) {
+                Long ticketId = ticketId(cancelled.getProcessInstanceId());
+                if (ticketId != null) {
+                    insert(ticketId, cancelled.getProcessInstanceId(), kind, null, Map.of());
+                }
+            }
+            return;
+        }
+        Object entity = entityEvent.getEntity();
         if (!(entity instanceof ExecutionEntity execution)) {
             return;
         }
@@ -206,7 +217,7 @@ public class OutboxListener implements FlowableEventListener {
         if (businessKey == null || businessKey.isEmpty()) {
             return null;
         }
-        int dash = businessKey.indexOf("-r");
+        int dash = businessKey.indexOf('-'); // "<id>-r<n>" reopened, "<id>-c<n>" converted
         String id = dash > 0 ? businessKey.substring(0, dash) : businessKey;
         if (id.isEmpty() || id.length() > 18) {
             return null;
