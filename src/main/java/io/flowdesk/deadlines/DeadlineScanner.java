@@ -219,7 +219,20 @@ public class DeadlineScanner {
         }
         // each row's writes are flushed and the session emptied before the next: a native query auto-flushes, and
         // dirty-checking everything the batch loaded so far made each row dearer than the last (ADR 0023)
-        return fire(rows.get(index).deadline()).chain(Sessions::flushAndClear).chain(() -> fireAll(rows, index + 1));
+        Deadline deadline = rows.get(index).deadline();
+        Uni<Boolean> stillThere = index == 0 ? Uni.createFrom().item(true) : stillPending(deadline.id());
+        return stillThere.chain(pending -> pending ? fire(deadline).chain(Sessions::flushAndClear)
+                : Uni.createFrom().voidItem()).chain(() -> fireAll(rows, index + 1));
+    }
+
+    /**
+     * Whether a row taken by this batch is still there and unfired. Other nodes cannot touch it (it is locked), but an
+     * earlier handler of the same batch can: a policy recompute deletes a ticket's pending rows and writes new ones.
+     * The deleted row must not fire from memory, or the ticket's new row fires the same level a second time.
+     */
+    private Uni<Boolean> stillPending(long id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select count(*) from deadline where id"
+                + " = ?1 and fired_at is null", Long.class).setParameter(1, id).getSingleResult()).map(n -> n > 0);
     }
 
     private Uni<Void> fire(Deadline deadline) {

@@ -27,6 +27,9 @@ class DeadlinesTest {
     static class Recorder implements DeadlineHandler {
         final Set<String> failing = ConcurrentHashMap.newKeySet();
 
+        @Inject
+        Deadlines replacer;
+
         @Override
         public String owner() {
             return "test-recorder";
@@ -36,6 +39,14 @@ class DeadlinesTest {
         public Uni<Void> fire(Deadline deadline) {
             if (failing.contains(deadline.key())) {
                 return Uni.createFrom().failure(new IllegalStateException("on purpose: " + deadline.key()));
+            }
+            if (deadline.key().endsWith(":replacer")) {
+                // what a policy recompute does: the ticket's pending rows go and new ones (new ids) come
+                String prefix = deadline.key().substring(0, deadline.key().length() - "replacer".length());
+                return Panache.getSession().chain(s -> s.createNativeQuery("insert into test_fired (entry) values (?1)")
+                        .setParameter(1, deadline.key() + "@" + deadline.payloadJson()).executeUpdate())
+                        .chain(() -> replacer.replace(deadline.ticketId(), "test-recorder", List.of(prefix + "lvl"),
+                                List.of(new Deadlines.Due(prefix + "lvl", deadline.dueAt(), "{\"v\":2}"))));
             }
             return Panache.getSession().chain(s -> s.createNativeQuery("insert into test_fired (entry) values (?1)")
                     .setParameter(1, deadline.key() + "@" + deadline.payloadJson()).executeUpdate()).replaceWithVoid();
@@ -78,6 +89,20 @@ class DeadlinesTest {
         await(() -> deadlines.drainDue());
         assertEquals(List.of(p + "a@{\"v\":1}", p + "moved@{\"v\":2}"), mine(p), "moved fires at its new time, once");
         assertEquals(0L, (long) count("select count(*) from deadline where key like '" + p + "gone%'"));
+    }
+
+    @Test
+    void aRowAnEarlierHandlerOfTheBatchReplacedFiresOnceAsItsNewRow() throws Throwable {
+        Instant now = clock.now();
+        String p = "t3:" + now.toEpochMilli() + ":";
+        await(() -> Panache.withTransaction(() -> deadlines.schedule(p + "replacer", "test-recorder", 7,
+                now.plusSeconds(50), null)
+                .chain(() -> deadlines.schedule(p + "lvl", "test-recorder", 7, now.plusSeconds(55), "{\"v\":1}"))));
+        await(() -> clock.advance(Duration.ofMinutes(2)));
+        await(() -> deadlines.drainDue());
+        await(() -> deadlines.drainDue());
+        assertEquals(List.of(p + "replacer@null", p + "lvl@{\"v\":2}"), mine(p),
+                "the replaced row does not fire from memory; its new row fires once");
     }
 
     @Test
