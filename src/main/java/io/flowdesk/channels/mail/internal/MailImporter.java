@@ -135,7 +135,7 @@ public class MailImporter {
                     String.join(", ", mail.bounced()), null, mail));
         }
         if (mail.auto() != null) {
-            return done(id, MailImport.AUTO, null, null, false, mail.auto(), null, mail);
+            return auto(id, mail);
         }
         return thread(mail).chain(ticket -> ticket == null ? create(box, id, mail, now, null)
                 : reply(box, id, mail, ticket, now));
@@ -156,6 +156,58 @@ public class MailImporter {
                 .chain(found -> found != null ? Uni.createFrom().item(found)
                         : ReplyToken.numberInSubject(mail.subject()).map(MailStore::ticketByNumber)
                                 .orElse(Uni.createFrom().nullItem()));
+    }
+
+    /**
+     * A machine's mail (auto-reply, out-of-office, another helpdesk's notice, FlowDesk's own X-Loop): recorded, on
+     * the ticket it threads to as an internal note, never answered and never part of the conversation (ADR 0051).
+     */
+    private Uni<Done> auto(long id, ParsedMail mail) {
+        String detail = clip(mail.auto(), 2000);
+        return thread(mail).chain(ticket -> {
+            Uni<Void> note = ticket == null ? Uni.createFrom().voidItem() : commands.record(ticket.id(), "NOTE", null,
+                    null, Text.of("mail.timeline.auto", mail.from().email(), detail), Json.MAPPER.createObjectNode()
+                            .put("from", mail.from().email()).put("channel", "email").put("auto", detail), true)
+                    .chain(MailStore::flush);
+            return note.chain(() -> MailStore.finish(id, MailImport.AUTO, ticket == null ? null : ticket.id(),
+                    ticket == null ? null : ticket.number(), false, detail))
+                    .map(v -> new Done(new MailImport(MailImport.AUTO, ticket == null ? null : ticket.number(), false,
+                            false, detail), null, null, mail));
+        });
+    }
+
+    /**
+     * CC'd addresses become the ticket's mail watchers (ADR 0051): they get its public replies by mail and may write
+     * on it. FlowDesk's own addresses (every mailbox, the reply address, any signed token) and the sender are left
+     * out, so FlowDesk never mails itself.
+     */
+    private Uni<Void> watchers(long ticketId, ParsedMail mail, MailStore.TicketRow ticket) {
+        List<ParsedMail.Address> cc = mail.cc().stream().filter(a -> !a.email().equalsIgnoreCase(mail.from().email()))
+                .filter(a -> ticket == null || ticket.customerEmail() == null
+                        || !a.email().equalsIgnoreCase(ticket.customerEmail()))
+                .filter(a -> settings.token().flatMap(t -> t.ticketOf(List.of(a.email()))).isEmpty())
+                .filter(a -> settings.replyTo().map(r -> !sameMailbox(r, a.email())).orElse(true))
+                .toList();
+        if (cc.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return MailStore.flush().chain(() -> MailStore.ownAddresses()).chain(own -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ParsedMail.Address a : cc) {
+                if (own.stream().noneMatch(o -> sameMailbox(o, a.email()))) {
+                    chain = chain.chain(() -> MailStore.watch(ticketId, a.email(), clip(a.name(), 200),
+                            FlowClock.offsetNow()));
+                }
+            }
+            return chain;
+        });
+    }
+
+    /** {@code support@x} and {@code support+anything@x} are one mailbox. */
+    static boolean sameMailbox(String own, String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\+[^@]*@", "@");
+        String o = own.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\+[^@]*@", "@");
+        return a.equals(o);
     }
 
     private Uni<Done> reply(Mailboxes.Mailbox box, long id, ParsedMail mail, MailStore.TicketRow ticket,
@@ -179,6 +231,7 @@ public class MailImporter {
                 return create(box, id, mail, now, ticket);
             }
             return commands.record(ticket.id(), "REPLY", null, null, Text.literal(clip(body, 500)), details, false)
+                    .chain(() -> watchers(ticket.id(), mail, ticket))
                     .chain(MailStore::flush)
                     .chain(() -> done(id, closed ? MailImport.REOPENED : MailImport.REPLIED, ticket.id(),
                             ticket.number(), false, null, null, mail));
@@ -203,6 +256,7 @@ public class MailImporter {
                     new Customer(clip(name, 200), sender, null), data, "email", null);
             return customer(sender, name).chain(() -> tickets.createPending(MAIL, request))
                     .chain(pending -> (after == null ? Uni.createFrom().voidItem() : link(after, pending))
+                            .chain(() -> watchers(pending.id(), mail, null))
                             .chain(MailStore::flush)
                             .chain(() -> done(id, after == null ? MailImport.CREATED : MailImport.FOLLOW_UP,
                                     pending.id(), pending.number(), false, after == null ? null : after.number(),
