@@ -53,7 +53,13 @@ class PublicCorpusTest {
                 assertThrows(MailParser.Unparsable.class, () -> MailParser.parse(raw));
             } else {
                 ParsedMail mail = MailParser.parse(raw);
-                assertEquals(e.subject(), mail.subject() == null ? "" : mail.subject(), e.file());
+                String subject = mail.subject() == null ? "" : mail.subject();
+                if (e.subject().endsWith("…")) { // a very long subject: its beginning
+                    String start = e.subject().substring(0, e.subject().length() - 1);
+                    assertTrue(subject.startsWith(start), () -> e.file() + " subject: " + subject);
+                } else {
+                    assertEquals(e.subject(), subject, e.file());
+                }
                 assertTrue(mail.text().contains(e.contains()), () -> e.file() + " reads: " + mail.text());
             }
             Response r = given().auth().preemptive().basic("admin", "demo").contentType("message/rfc822").body(raw)
@@ -66,7 +72,8 @@ class PublicCorpusTest {
                 String number = (String) result.get("ticketNumber");
                 var ticket = io.flowdesk.testing.Api.ticket("admin", number).then().statusCode(200).extract()
                         .jsonPath();
-                String title = e.subject().isBlank() ? ticket.getString("title") : e.subject();
+                String subject = MailParser.parse(raw).subject();
+                String title = subject == null || subject.isBlank() ? ticket.getString("title") : subject.strip();
                 assertEquals(MailImporterTitle.clip(title), ticket.getString("title"), e.file());
             }
         })).toList();
