@@ -159,6 +159,11 @@ final class AuthorizationTable {
             DELETE /api/tickets/{number}/watchers/{username}              | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
             PUT /api/users/{username}/capacity                            | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             PUT /api/users/{username}/skills                              | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            # --- mailout ---
+            GET /api/admin/mail/unparsed                                  | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/mail/unparsed/{id}/raw                         | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/mail/unparsed/{id}/retry                      | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/mail/unparsed/{id}/dismiss                    | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             """;
 
     private AuthorizationTable() {

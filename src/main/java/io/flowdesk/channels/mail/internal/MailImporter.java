@@ -87,6 +87,35 @@ public class MailImporter {
         });
     }
 
+    /**
+     * Imports an unparsed message again: if it still cannot be read nothing changes; if it can, its old record goes
+     * and the import is written in the same transaction (a crash leaves either the old record or the new import).
+     * Null when there is no such unparsed message.
+     */
+    public Uni<MailImport> retry(long mailId) {
+        return Panache.withSession(() -> MailStore.rows("select u.raw, m.mailbox from mail_unparsed u join "
+                + "mail_message m on m.id = u.mail_id where u.mail_id = ?1", mailId)).chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    byte[] raw = (byte[]) rows.get(0)[0];
+                    String mailbox = (String) rows.get(0)[1];
+                    ParsedMail mail;
+                    try {
+                        mail = MailParser.parse(raw);
+                    } catch (MailParser.Unparsable e) {
+                        return Uni.createFrom().item(new MailImport(MailImport.UNPARSED, null, true, false,
+                                clip(e.getMessage(), 2000)));
+                    }
+                    return Panache.withSession(() -> Mailboxes.find(mailbox)).chain(box -> box == null
+                            ? Uni.createFrom().failure(InvalidInput.of("/mailbox", Text.of("mail.error.mailbox",
+                                    mailbox), "unknown"))
+                            : Panache.withTransaction(() -> MailStore.update("delete from mail_message where id = ?1",
+                                    mailId).chain(() -> write(box, raw, contentHash(raw), mail, null, null, null)))
+                                    .call(done -> after.run(box, done)).map(Done::result));
+                });
+    }
+
     private Uni<MailImport> attempt(Mailboxes.Mailbox box, byte[] raw, String hash, ParsedMail mail, String error,
             Long uidValidity, Long uid, int attempt) {
         String messageId = mail == null ? null : mail.messageId();
