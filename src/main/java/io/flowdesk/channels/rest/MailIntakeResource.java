@@ -65,7 +65,7 @@ public class MailIntakeResource {
     /** The raw message, as a .eml download. */
     @GET
     @Path("/admin/mail/unparsed/{id}/raw")
-    @Produces("message/rfc822")
+    @Produces({"message/rfc822", MediaType.APPLICATION_JSON}) // JSON for the problem answers
     public Uni<jakarta.ws.rs.core.Response> raw(@PathParam("id") long id) {
         return intake.unparsedRaw(CurrentUser.of(identity), id).map(raw -> jakarta.ws.rs.core.Response.ok(raw)
                 .type("message/rfc822").header("Content-Disposition", "attachment; filename=\"unparsed-" + id
