@@ -168,6 +168,12 @@ public class MailIntake {
     private static MailboxView view(Mailboxes.Mailbox m) {
         return new MailboxView(m.key(), m.address(), m.templateKey(), m.department(), m.host(), m.port(), m.tls(),
                 m.username(), m.passwordSealed() != null, m.folder(), m.processedFolder(), m.pollSeconds(),
-                m.enabled(), m.uidValidity(), m.lastUid(), m.lastError(), m.lastPolledAt());
+                m.enabled(), m.uidValidity(), m.lastUid(), plainError(m.lastError()), m.lastPolledAt());
+    }
+
+    /** The poller's error without Java class names (admins read what the server said). */
+    static String plainError(String error) {
+        return error == null ? null : error.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)?:\\s*",
+                "").strip();
     }
 }

@@ -75,8 +75,13 @@ class MailViewsIT {
                     Browser.screenshot(driver, "mail-mailbox-invalid-" + tag + "-desktop");
                     Browser.type(driver, "mailbox-address", "sales-" + tag + "@flowdesk.test");
                     Browser.click(driver, "mailbox-save");
-                    wait.until(d -> d.findElement(By.id("mailbox-grid")).getText().contains("sales-" + tag
-                            + "@flowdesk.test"));
+                    long saved = System.currentTimeMillis() + 30_000;
+                    while (!send(app, "GET", "/api/admin/mailboxes", null, null, 200).contains("sales-" + tag
+                            + "@flowdesk.test") && System.currentTimeMillis() < saved) {
+                        Thread.sleep(300);
+                    }
+                    assertTrue(send(app, "GET", "/api/admin/mailboxes", null, null, 200).contains("sales-" + tag
+                            + "@flowdesk.test"), "the corrected mailbox was saved");
 
                     driver.get(app.baseUrl() + "/admin/mail/unparsed");
                     wait.until(d -> !d.findElements(By.id("unparsed-grid")).isEmpty());

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -46,14 +45,14 @@ public class MailboxesView extends VerticalLayout implements BeforeEnterObserver
     private final TextField key = new TextField();
     private final TextField address = new TextField();
     private final TextField host = new TextField();
-    private final IntegerField port = new IntegerField();
+    private final TextField port = new TextField();
     private final Checkbox tls = new Checkbox();
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final TextField folder = new TextField();
     private final TextField template = new TextField();
     private final TextField department = new TextField();
-    private final IntegerField poll = new IntegerField();
+    private final TextField poll = new TextField();
     private final Checkbox enabled = new Checkbox();
     private CurrentUser user;
 
@@ -115,7 +114,7 @@ public class MailboxesView extends VerticalLayout implements BeforeEnterObserver
         template.setPlaceholder("general-inquiry");
         label(department, "mailview.field.department", "mailbox-department");
         poll.setLabel(getTranslation("mailview.field.poll"));
-        poll.setValue(60);
+        poll.setValue("60");
         enabled.setLabel(getTranslation("mailview.field.enabled"));
         enabled.setValue(true);
         form.add(key, address, template, department, host, port, username, password, folder, poll, tls, enabled);
@@ -139,7 +138,7 @@ public class MailboxesView extends VerticalLayout implements BeforeEnterObserver
         key.setReadOnly(m != null);
         address.setValue(m == null || m.address() == null ? "" : m.address());
         host.setValue(m == null || m.host() == null ? "" : m.host());
-        port.setValue(m == null ? null : m.port());
+        port.setValue(m == null || m.port() == null ? "" : String.valueOf(m.port()));
         tls.setValue(m == null || m.tls());
         username.setValue(m == null || m.username() == null ? "" : m.username());
         password.clear();
@@ -147,15 +146,15 @@ public class MailboxesView extends VerticalLayout implements BeforeEnterObserver
         folder.setValue(m == null || m.folder() == null ? "" : m.folder());
         template.setValue(m == null || m.template() == null ? "" : m.template());
         department.setValue(m == null || m.department() == null ? "" : m.department());
-        poll.setValue(m == null ? 60 : m.pollSeconds());
+        poll.setValue(String.valueOf(m == null ? 60 : m.pollSeconds()));
         enabled.setValue(m == null || m.enabled());
     }
 
     private void save() {
         clearErrors();
         var request = new MailIntake.MailboxRequest(address.getValue(), template.getValue(), department.getValue(),
-                host.getValue(), port.getValue(), tls.getValue(), username.getValue(), password.getValue(),
-                folder.getValue(), null, poll.getValue(), enabled.getValue());
+                host.getValue(), number(port.getValue()), tls.getValue(), username.getValue(),
+                password.getValue(), folder.getValue(), null, number(poll.getValue()), enabled.getValue());
         try {
             Ui.await(() -> intake.saveMailbox(user, key.getValue().strip(), request));
             Ui.success(getTranslation("mailview.saved", key.getValue()));
@@ -165,6 +164,18 @@ public class MailboxesView extends VerticalLayout implements BeforeEnterObserver
             showErrors(invalid);
         } catch (FlowDeskException failure) {
             Ui.error(Ui.message(failure));
+        }
+    }
+
+    /** A number typed in a text field; anything else is out of range, so the service names the field. */
+    private static Integer number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
