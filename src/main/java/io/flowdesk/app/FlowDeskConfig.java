@@ -252,6 +252,12 @@ public interface FlowDeskConfig {
         @WithDefault("PT5S")
         Duration imapTick();
 
+        /**
+         * Where replies to FlowDesk's mail go ({@code support@example.com}): mail about a ticket gets Reply-To
+         * {@code support+<signed ticket number>@example.com} (ADR 0051); unset, no Reply-To.
+         */
+        Optional<String> replyTo();
+
         /** Crash tests only: a pause between a fetched message's import commit and its Seen flag. */
         @WithDefault("PT0S")
         Duration pauseAfterImport();

@@ -183,6 +183,11 @@ final class AuthorizationTable {
             # --- diff ---
             POST /api/tickets/{number}/convert                            | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
             GET /api/tickets/{number}/convert/prefill                     | anon 401 | customer 403 | partner 403 | agent ok  | supervisor ok  | admin ok
+            # --- mailout ---
+            GET /api/admin/mail/unparsed                                  | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            GET /api/admin/mail/unparsed/{id}/raw                         | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/mail/unparsed/{id}/retry                      | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
+            POST /api/admin/mail/unparsed/{id}/dismiss                    | anon 401 | customer 403 | partner 403 | agent 403 | supervisor 403 | admin ok
             """;
 
     private AuthorizationTable() {

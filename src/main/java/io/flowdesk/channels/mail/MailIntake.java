@@ -82,6 +82,9 @@ public class MailIntake {
                 errors.add(FieldError.of("", Text.of("mail.error.body"), "required"));
                 return Uni.createFrom().failure(new InvalidInput(Text.of("mail.error.invalid"), errors));
             }
+            if (r.address() == null || !r.address().strip().matches("[^\\s@<>,;]+@[^\\s@<>,;]+\\.[^\\s@<>,;]+")) {
+                errors.add(FieldError.of("/address", Text.of("mail.error.address"), "required"));
+            }
             boolean imap = r.host() != null && !r.host().isBlank();
             if (imap && (r.port() == null || r.port() < 1 || r.port() > 65535)) {
                 errors.add(FieldError.of("/port", Text.of("mail.error.port"), "range"));
@@ -107,6 +110,52 @@ public class MailIntake {
         });
     }
 
+    /** A message that could not be read, as admins list it (the raw bytes only by download). */
+    public record UnparsedView(long id, String mailbox, String sender, String subject, String error,
+            OffsetDateTime receivedAt, int size) {
+    }
+
+    /** The unparsed list: newest first, dismissed ones left out. */
+    public Uni<List<UnparsedView>> unparsed(CurrentUser user) {
+        return admin(user).chain(() -> Panache.withSession(() -> io.flowdesk.channels.mail.internal.MailStore.rows(
+                "select m.id, m.mailbox, m.sender, m.subject, u.error, m.received_at, length(u.raw) from mail_unparsed u "
+                        + "join mail_message m on m.id = u.mail_id where u.dismissed_at is null "
+                        + "order by m.received_at desc, m.id desc limit 500")))
+                .map(rows -> rows.stream().map(r -> new UnparsedView(((Number) r[0]).longValue(), (String) r[1],
+                        (String) r[2], (String) r[3], (String) r[4],
+                        io.flowdesk.channels.mail.internal.MailStore.toOffset(r[5]), ((Number) r[6]).intValue()))
+                        .toList());
+    }
+
+    /** The raw message as it came, for download. */
+    public Uni<byte[]> unparsedRaw(CurrentUser user, long id) {
+        return admin(user).chain(() -> Panache.withSession(() -> io.flowdesk.channels.mail.internal.MailStore.rows(
+                "select raw from mail_unparsed where mail_id = ?1", id))).map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new io.flowdesk.shared.NotFound(Text.of("mail.error.unparsedMissing", id));
+                    }
+                    return (byte[]) rows.get(0)[0];
+                });
+    }
+
+    /** Reads the message again (after a parser fix, say): a ticket or reply now, or it stays on the list. */
+    public Uni<MailImport> retry(CurrentUser user, long id) {
+        return admin(user).chain(() -> importer.retry(id)).onItem().ifNull().failWith(() ->
+                new io.flowdesk.shared.NotFound(Text.of("mail.error.unparsedMissing", id)));
+    }
+
+    /** Hides the entry from the list (the raw message is kept). */
+    public Uni<Void> dismiss(CurrentUser user, long id) {
+        return admin(user).chain(() -> Panache.withTransaction(() -> io.flowdesk.channels.mail.internal.MailStore
+                .rows("update mail_unparsed set dismissed_at = ?1 where mail_id = ?2 returning mail_id",
+                        FlowClock.offsetNow(), id))).map(rows -> {
+                            if (rows.isEmpty()) {
+                                throw new io.flowdesk.shared.NotFound(Text.of("mail.error.unparsedMissing", id));
+                            }
+                            return null;
+                        });
+    }
+
     private static Uni<Void> admin(CurrentUser user) {
         return user.has(Role.ADMIN) ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(new Forbidden(Text.of("mail.error.forbidden")));
@@ -119,6 +168,12 @@ public class MailIntake {
     private static MailboxView view(Mailboxes.Mailbox m) {
         return new MailboxView(m.key(), m.address(), m.templateKey(), m.department(), m.host(), m.port(), m.tls(),
                 m.username(), m.passwordSealed() != null, m.folder(), m.processedFolder(), m.pollSeconds(),
-                m.enabled(), m.uidValidity(), m.lastUid(), m.lastError(), m.lastPolledAt());
+                m.enabled(), m.uidValidity(), m.lastUid(), plainError(m.lastError()), m.lastPolledAt());
+    }
+
+    /** The poller's error without Java class names (admins read what the server said). */
+    static String plainError(String error) {
+        return error == null ? null : error.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)?:\\s*",
+                "").strip();
     }
 }

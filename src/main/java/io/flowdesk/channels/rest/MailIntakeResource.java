@@ -54,4 +54,35 @@ public class MailIntakeResource {
     public Uni<MailIntake.MailboxView> save(@PathParam("key") String key, MailIntake.MailboxRequest body) {
         return intake.saveMailbox(CurrentUser.of(identity), key, body);
     }
+
+    /** Messages that could not be read (newest first, dismissed ones left out). */
+    @GET
+    @Path("/admin/mail/unparsed")
+    public Uni<List<MailIntake.UnparsedView>> unparsed() {
+        return intake.unparsed(CurrentUser.of(identity));
+    }
+
+    /** The raw message, as a .eml download. */
+    @GET
+    @Path("/admin/mail/unparsed/{id}/raw")
+    @Produces({"message/rfc822", MediaType.APPLICATION_JSON}) // JSON for the problem answers
+    public Uni<jakarta.ws.rs.core.Response> raw(@PathParam("id") long id) {
+        return intake.unparsedRaw(CurrentUser.of(identity), id).map(raw -> jakarta.ws.rs.core.Response.ok(raw)
+                .type("message/rfc822").header("Content-Disposition", "attachment; filename=\"unparsed-" + id
+                        + ".eml\"").build());
+    }
+
+    /** Reads the message again: a ticket or reply now, or it stays unparsed. */
+    @POST
+    @Path("/admin/mail/unparsed/{id}/retry")
+    public Uni<MailImport> retry(@PathParam("id") long id) {
+        return intake.retry(CurrentUser.of(identity), id);
+    }
+
+    /** Takes the message off the list (it is kept). */
+    @POST
+    @Path("/admin/mail/unparsed/{id}/dismiss")
+    public Uni<Void> dismiss(@PathParam("id") long id) {
+        return intake.dismiss(CurrentUser.of(identity), id);
+    }
 }

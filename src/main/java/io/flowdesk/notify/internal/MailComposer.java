@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Writes one notification mail from its delivery: Qute templates with an HTML and a text part in the recipient's
  * language, headers that no stored text can break (every header value loses CR, LF and other control characters),
- * {@code Auto-Submitted: auto-generated}, a Message-ID made of the delivery id, and In-Reply-To / References to the
- * ticket's thread so that mail clients keep one conversation per ticket.
+ * {@code Auto-Submitted: auto-generated} and {@code X-Loop}, the ticket number in the subject, and the threading a
+ * channel provides ({@link io.flowdesk.notify.MailThreading}: Message-ID, In-Reply-To / References over the ticket's
+ * conversation, Reply-To, Thread-Topic / Thread-Index) so that mail clients keep one conversation per ticket.
  */
 @ApplicationScoped
 public class MailComposer {
@@ -78,29 +79,60 @@ public class MailComposer {
                 "footer", Messages.get(locale, "notify.mail.footer"));
         String html = template("notify/mail.html").data(data).render();
         String text = template("notify/mail.txt").data(data).render();
-        Mail mail = Mail.withHtml(to, subjectLine, html).setText(text);
         String domain = config.mailDomain();
-        mail.addHeader("Message-ID", "<" + messageId(delivery, number, domain) + ">");
+        io.flowdesk.notify.MailThreading.Headers h = number.isEmpty() || !threading.isResolvable() ? null
+                : threading.get().headers(number, delivery.key(), domain,
+                        delivery.recipient() != null && delivery.recipient().contains("@"));
+        if (!number.isEmpty() && !subjectLine.contains(number)) {
+            subjectLine = header("[" + number + "] " + subjectLine, 200); // mail clients and mail in thread by it
+        }
+        Mail mail = Mail.withHtml(to, subjectLine, html).setText(text);
+        String messageId = h != null ? h.messageId() : delivery.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain;
+        mail.addHeader("Message-ID", "<" + messageId + ">");
         mail.addHeader("Auto-Submitted", "auto-generated");
         mail.addHeader("X-Auto-Response-Suppress", "All");
+        mail.addHeader("X-Loop", loop(domain));
         mail.addHeader("X-FlowDesk-Delivery", delivery.key());
         if (!number.isEmpty()) {
             String thread = threadId(number, domain);
-            mail.addHeader("In-Reply-To", thread);
-            mail.addHeader("References", thread);
+            java.util.List<String> refs = new java.util.ArrayList<>();
+            refs.add(thread);
+            if (h != null) {
+                h.references().forEach(r -> refs.add("<" + r + ">"));
+            }
+            mail.addHeader("In-Reply-To", h != null && h.inReplyTo() != null ? "<" + h.inReplyTo() + ">" : thread);
+            mail.addHeader("References", String.join(" ", refs));
+        }
+        if (h != null && h.replyTo() != null) {
+            mail.setReplyTo(h.replyTo());
+        }
+        if (h != null && h.threadTopic() != null) {
+            mail.addHeader("Thread-Topic", encodedWords(header(h.threadTopic(), 200)));
+        }
+        if (h != null && h.threadIndex() != null) {
+            mail.addHeader("Thread-Index", h.threadIndex());
         }
         return mail;
     }
 
-    /** The channel's signed reply token when there is one (ADR 0042), else one made of the delivery id. */
-    private String messageId(Outgoing delivery, String number, String domain) {
-        if (!number.isEmpty() && threading.isResolvable()) {
-            String token = threading.get().messageId(number, domain);
-            if (token != null) {
-                return token;
-            }
+    /** A header value as RFC 2047 encoded words of at most 20 characters each when it is not plain ASCII. */
+    static String encodedWords(String value) {
+        if (value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            return value;
         }
-        return delivery.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain;
+        java.util.List<String> words = new java.util.ArrayList<>();
+        int[] cps = value.codePoints().toArray();
+        for (int i = 0; i < cps.length; i += 20) {
+            String part = new String(cps, i, Math.min(20, cps.length - i));
+            words.add("=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(part.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)) + "?=");
+        }
+        return String.join(" ", words);
+    }
+
+    /** FlowDesk's X-Loop value: mail in drops a message carrying it (ADR 0051). */
+    public static String loop(String domain) {
+        return "flowdesk@" + domain;
     }
 
     /**
@@ -137,6 +169,7 @@ public class MailComposer {
                 + ">");
         mail.addHeader("Auto-Submitted", "auto-generated");
         mail.addHeader("X-Auto-Response-Suppress", "All");
+        mail.addHeader("X-Loop", loop(config.mailDomain()));
         mail.addHeader("X-FlowDesk-Delivery", delivery.key());
         return mail;
     }

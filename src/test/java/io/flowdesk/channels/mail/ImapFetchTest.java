@@ -51,7 +51,8 @@ class ImapFetchTest {
 
     @AfterEach
     void stop() {
-        as("admin").body(Map.of("host", "", "enabled", false)).put("/api/admin/mailboxes/imap-test");
+        as("admin").body(Map.of("address", "imap-test@flowdesk.test", "host", "", "enabled", false))
+                .put("/api/admin/mailboxes/imap-test");
         server.stop();
     }
 
@@ -63,7 +64,8 @@ class ImapFetchTest {
             deliver(first.bytes()); // the same message three times (Office 365 style)
         }
         deliver(Eml.from(sender).subject("IMAP two").bytes());
-        Map<String, Object> box = new HashMap<>(Map.of("host", "127.0.0.1", "port", IMAP, "tls", false,
+        Map<String, Object> box = new HashMap<>(Map.of("address", "imap-test@flowdesk.test", "host", "127.0.0.1",
+                "port", IMAP, "tls", false,
                 "username", "help", "password", "secret", "pollSeconds", 5));
         as("admin").body(box).put("/api/admin/mailboxes/imap-test").then().statusCode(200)
                 .body("passwordSet", org.hamcrest.Matchers.equalTo(true))

@@ -50,7 +50,7 @@ class MailCrashIT {
             app.env("FLOWDESK_SECRETS_KEY", "Zmxvd2Rlc2stZGV2LW9ubHkta2V5LTMyLWJ5dGVzISE=")
                     .env("FLOWDESK_MAIL_IMAP_TICK", "PT0.5S").env("FLOWDESK_MAIL_PAUSE_AFTER_IMPORT", "PT120S");
             app.start(true);
-            put(app, "/api/admin/mailboxes/crash", "{\"host\":\"127.0.0.1\",\"port\":" + IMAP + ",\"tls\":false,"
+            put(app, "/api/admin/mailboxes/crash", "{\"address\":\"crash@flowdesk.test\",\"host\":\"127.0.0.1\",\"port\":" + IMAP + ",\"tls\":false,"
                     + "\"username\":\"help\",\"password\":\"secret\",\"pollSeconds\":5}");
             try (Connection db = app.jdbc()) {
                 waitFor(db, "select count(*) from mail_message where mailbox = 'crash'", 1);

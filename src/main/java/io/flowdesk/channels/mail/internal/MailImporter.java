@@ -87,6 +87,35 @@ public class MailImporter {
         });
     }
 
+    /**
+     * Imports an unparsed message again: if it still cannot be read nothing changes; if it can, its old record goes
+     * and the import is written in the same transaction (a crash leaves either the old record or the new import).
+     * Null when there is no such unparsed message.
+     */
+    public Uni<MailImport> retry(long mailId) {
+        return Panache.withSession(() -> MailStore.rows("select u.raw, m.mailbox from mail_unparsed u join "
+                + "mail_message m on m.id = u.mail_id where u.mail_id = ?1", mailId)).chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    byte[] raw = (byte[]) rows.get(0)[0];
+                    String mailbox = (String) rows.get(0)[1];
+                    ParsedMail mail;
+                    try {
+                        mail = MailParser.parse(raw);
+                    } catch (MailParser.Unparsable e) {
+                        return Uni.createFrom().item(new MailImport(MailImport.UNPARSED, null, true, false,
+                                clip(e.getMessage(), 2000)));
+                    }
+                    return Panache.withSession(() -> Mailboxes.find(mailbox)).chain(box -> box == null
+                            ? Uni.createFrom().failure(InvalidInput.of("/mailbox", Text.of("mail.error.mailbox",
+                                    mailbox), "unknown"))
+                            : Panache.withTransaction(() -> MailStore.update("delete from mail_message where id = ?1",
+                                    mailId).chain(() -> write(box, raw, contentHash(raw), mail, null, null, null)))
+                                    .call(done -> after.run(box, done)).map(Done::result));
+                });
+    }
+
     private Uni<MailImport> attempt(Mailboxes.Mailbox box, byte[] raw, String hash, ParsedMail mail, String error,
             Long uidValidity, Long uid, int attempt) {
         String messageId = mail == null ? null : mail.messageId();
@@ -135,7 +164,7 @@ public class MailImporter {
                     String.join(", ", mail.bounced()), null, mail));
         }
         if (mail.auto() != null) {
-            return done(id, MailImport.AUTO, null, null, false, mail.auto(), null, mail);
+            return auto(id, mail);
         }
         return thread(mail).chain(ticket -> ticket == null ? create(box, id, mail, now, null)
                 : reply(box, id, mail, ticket, now));
@@ -156,6 +185,58 @@ public class MailImporter {
                 .chain(found -> found != null ? Uni.createFrom().item(found)
                         : ReplyToken.numberInSubject(mail.subject()).map(MailStore::ticketByNumber)
                                 .orElse(Uni.createFrom().nullItem()));
+    }
+
+    /**
+     * A machine's mail (auto-reply, out-of-office, another helpdesk's notice, FlowDesk's own X-Loop): recorded, on
+     * the ticket it threads to as an internal note, never answered and never part of the conversation (ADR 0051).
+     */
+    private Uni<Done> auto(long id, ParsedMail mail) {
+        String detail = clip(mail.auto(), 2000);
+        return thread(mail).chain(ticket -> {
+            Uni<Void> note = ticket == null ? Uni.createFrom().voidItem() : commands.record(ticket.id(), "NOTE", null,
+                    null, Text.of("mail.timeline.auto", mail.from().email(), detail), Json.MAPPER.createObjectNode()
+                            .put("from", mail.from().email()).put("channel", "email").put("auto", detail), true)
+                    .chain(MailStore::flush);
+            return note.chain(() -> MailStore.finish(id, MailImport.AUTO, ticket == null ? null : ticket.id(),
+                    ticket == null ? null : ticket.number(), false, detail))
+                    .map(v -> new Done(new MailImport(MailImport.AUTO, ticket == null ? null : ticket.number(), false,
+                            false, detail), null, null, mail));
+        });
+    }
+
+    /**
+     * CC'd addresses become the ticket's mail watchers (ADR 0051): they get its public replies by mail and may write
+     * on it. FlowDesk's own addresses (every mailbox, the reply address, any signed token) and the sender are left
+     * out, so FlowDesk never mails itself.
+     */
+    private Uni<Void> watchers(long ticketId, ParsedMail mail, MailStore.TicketRow ticket) {
+        List<ParsedMail.Address> cc = mail.cc().stream().filter(a -> !a.email().equalsIgnoreCase(mail.from().email()))
+                .filter(a -> ticket == null || ticket.customerEmail() == null
+                        || !a.email().equalsIgnoreCase(ticket.customerEmail()))
+                .filter(a -> settings.token().flatMap(t -> t.ticketOf(List.of(a.email()))).isEmpty())
+                .filter(a -> settings.replyTo().map(r -> !sameMailbox(r, a.email())).orElse(true))
+                .toList();
+        if (cc.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return MailStore.flush().chain(() -> MailStore.ownAddresses()).chain(own -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ParsedMail.Address a : cc) {
+                if (own.stream().noneMatch(o -> sameMailbox(o, a.email()))) {
+                    chain = chain.chain(() -> MailStore.watch(ticketId, a.email(), clip(a.name(), 200),
+                            FlowClock.offsetNow()));
+                }
+            }
+            return chain;
+        });
+    }
+
+    /** {@code support@x} and {@code support+anything@x} are one mailbox. */
+    static boolean sameMailbox(String own, String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\+[^@]*@", "@");
+        String o = own.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\+[^@]*@", "@");
+        return a.equals(o);
     }
 
     private Uni<Done> reply(Mailboxes.Mailbox box, long id, ParsedMail mail, MailStore.TicketRow ticket,
@@ -179,6 +260,7 @@ public class MailImporter {
                 return create(box, id, mail, now, ticket);
             }
             return commands.record(ticket.id(), "REPLY", null, null, Text.literal(clip(body, 500)), details, false)
+                    .chain(() -> watchers(ticket.id(), mail, ticket))
                     .chain(MailStore::flush)
                     .chain(() -> done(id, closed ? MailImport.REOPENED : MailImport.REPLIED, ticket.id(),
                             ticket.number(), false, null, null, mail));
@@ -203,6 +285,7 @@ public class MailImporter {
                     new Customer(clip(name, 200), sender, null), data, "email", null);
             return customer(sender, name).chain(() -> tickets.createPending(MAIL, request))
                     .chain(pending -> (after == null ? Uni.createFrom().voidItem() : link(after, pending))
+                            .chain(() -> watchers(pending.id(), mail, null))
                             .chain(MailStore::flush)
                             .chain(() -> done(id, after == null ? MailImport.CREATED : MailImport.FOLLOW_UP,
                                     pending.id(), pending.number(), false, after == null ? null : after.number(),

@@ -29,6 +29,9 @@ public class MailSettings {
     @ConfigProperty(name = "flowdesk.mail.pause-after-import", defaultValue = "PT0S")
     Duration pauseAfterImport;
 
+    @ConfigProperty(name = "flowdesk.mail.reply-to")
+    Optional<String> replyTo;
+
     @ConfigProperty(name = "flowdesk.secrets.key")
     Optional<String> secretsKey;
 
@@ -56,6 +59,14 @@ public class MailSettings {
 
     public Duration pauseAfterImport() {
         return pauseAfterImport;
+    }
+
+    /**
+     * The address replies go to ({@code support@example.com}); mail about a ticket gets Reply-To
+     * {@code support+<signed ticket number>@example.com} (ADR 0051). Empty: no Reply-To.
+     */
+    public Optional<String> replyTo() {
+        return replyTo.map(String::strip).filter(a -> a.indexOf('@') > 0);
     }
 
     /** The signer of FlowDesk's Message-IDs; empty without a secrets key (then only headers and subjects thread). */

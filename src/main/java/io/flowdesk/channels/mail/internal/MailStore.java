@@ -24,7 +24,7 @@ public final class MailStore {
 
     /** What threading and the reply rules read of a ticket. */
     public record TicketRow(long id, String number, String customerEmail, String engineState,
-            OffsetDateTime resolvedAt) {
+            OffsetDateTime resolvedAt, String title, OffsetDateTime createdAt, String channel) {
     }
 
     /** The same message by (mailbox, UIDVALIDITY, UID), Message-ID or content hash, whichever matches. */
@@ -71,10 +71,23 @@ public final class MailStore {
     public static Uni<Void> thread(long ticketId, List<String> ids) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String id : ids) {
-            chain = chain.chain(() -> update("insert into mail_thread_id (message_id, ticket_id) values (?1, ?2) "
-                    + "on conflict (message_id) do nothing", id, ticketId));
+            chain = chain.chain(() -> update("insert into mail_thread_id (message_id, ticket_id, at) values (?1, ?2, "
+                    + "?3) on conflict (message_id) do nothing", id, ticketId, io.flowdesk.shared.FlowClock.offsetNow()));
         }
         return chain;
+    }
+
+    /** The ticket's conversation in order: accepted incoming and FlowDesk's outgoing Message-IDs (V42). */
+    public static Uni<List<io.flowdesk.channels.mail.ThreadIndex.Child>> conversation(long ticketId) {
+        return rows("select message_id, at from mail_thread_id where ticket_id = ?1 order by seq", ticketId)
+                .map(rows -> rows.stream().map(r -> new io.flowdesk.channels.mail.ThreadIndex.Child((String) r[0],
+                        r[1] == null ? null : toOffset(r[1]).toInstant())).toList());
+    }
+
+    /** One of FlowDesk's mails about the ticket is now the conversation's newest message. */
+    public static Uni<Void> outgoing(long ticketId, String messageId, OffsetDateTime at) {
+        return update("insert into mail_thread_id (message_id, ticket_id, outgoing, at) values (?1, ?2, true, ?3) "
+                + "on conflict (message_id) do nothing", messageId, ticketId, at);
     }
 
     /** The ticket the first of these Message-IDs (in their order) is known for. */
@@ -100,10 +113,11 @@ public final class MailStore {
     }
 
     private static Uni<TicketRow> ticket(String where, Object key) {
-        return rows("select t.id, t.number, t.customer_email, t.engine_state, t.resolved_at from ticket t where "
-                + where, key).map(rows -> rows.isEmpty() ? null : new TicketRow(((Number) rows.get(0)[0]).longValue(),
-                        (String) rows.get(0)[1], (String) rows.get(0)[2], (String) rows.get(0)[3],
-                        toOffset(rows.get(0)[4])));
+        return rows("select t.id, t.number, t.customer_email, t.engine_state, t.resolved_at, t.title, t.created_at, "
+                + "t.channel from ticket t where " + where, key).map(rows -> rows.isEmpty() ? null
+                        : new TicketRow(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1],
+                                (String) rows.get(0)[2], (String) rows.get(0)[3], toOffset(rows.get(0)[4]),
+                                (String) rows.get(0)[5], toOffset(rows.get(0)[6]), (String) rows.get(0)[7]));
     }
 
     /**
@@ -117,7 +131,38 @@ public final class MailStore {
         return rows("select 1 from mail_message where ticket_id = ?1 and lower(sender) = ?2 and not review "
                 + "and outcome in ('created', 'replied', 'reopened', 'follow-up') union all select 1 from "
                 + "ticket_watcher w join app_user u on u.username = w.username where w.ticket_id = ?1 "
-                + "and lower(u.email) = ?2 limit 1", ticket.id(), email.toLowerCase()).map(r -> !r.isEmpty());
+                + "and lower(u.email) = ?2 union all select 1 from mail_watcher where ticket_id = ?1 and address = ?2 "
+                + "limit 1", ticket.id(), email.toLowerCase()).map(r -> !r.isEmpty());
+    }
+
+    /** A CC'd address watches the ticket by mail (V42); once is enough. */
+    public static Uni<Void> watch(long ticketId, String address, String name, OffsetDateTime at) {
+        return update("insert into mail_watcher (ticket_id, address, name, added_at) values (?1, ?2, ?3, ?4) "
+                + "on conflict do nothing", ticketId, address.toLowerCase(), name, at);
+    }
+
+    /** A ticket's mail watchers: address and name, in the order they came. */
+    public static Uni<List<Object[]>> mailWatchers(long ticketId) {
+        return rows("select address, name from mail_watcher where ticket_id = ?1 order by added_at, address",
+                ticketId);
+    }
+
+    /** The language of those addresses that have an account (by e-mail), lower-cased address → locale. */
+    public static Uni<Map<String, String>> locales(List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String marks = IntStream.rangeClosed(1, addresses.size()).mapToObj(i -> "?" + i)
+                .collect(Collectors.joining(", "));
+        return rows("select lower(email), locale from app_user where lower(email) in (" + marks + ")",
+                addresses.toArray()).map(rows -> rows.stream().collect(Collectors.toMap(r -> (String) r[0],
+                        r -> (String) r[1], (a, b) -> a)));
+    }
+
+    /** Every mailbox's address: FlowDesk never makes itself a watcher. */
+    public static Uni<List<String>> ownAddresses() {
+        return rows("select address from mail_mailbox where address is not null").map(r -> r.stream()
+                .map(x -> (String) x[0]).toList());
     }
 
     /** Tickets this sender opened by mail since then (the throttle). */
