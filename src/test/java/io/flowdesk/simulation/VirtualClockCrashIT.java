@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * flow's timer): after a restart and another advance, every level and the timer have fired exactly once, and the real
  * ticket beside it kept its deadlines and its timer.
  */
-class TestClockCrashIT {
+class VirtualClockCrashIT {
 
     @Test
     void aKilledAdvanceFiresEverythingExactlyOnceAfterTheRestart() throws Exception {

@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and what falls due next, presses "to the next deadline" (the SLA warning lands on the timeline at its simulated
  * time), "+4 working hours" (breach, escalation and the flow's timer) and "+3 days"; a real ticket shows no clock.
  */
-class TestClockBrowserIT {
+class VirtualClockBrowserIT {
 
     @Test
     void theButtonsMoveTheTestTicketsClockAndTheTimelineShowsSimulatedTimes() throws Exception {
