@@ -65,7 +65,7 @@ final class MailBench {
                         Eml.from(Eml.sender()).bytes())));
             }
             long t0 = System.nanoTime();
-            put(app, "/api/admin/mailboxes/bench-imap", "{\"host\":\"127.0.0.1\",\"port\":" + imapPort + ",\"tls\":"
+            put(app, "/api/admin/mailboxes/bench-imap", "{\"address\":\"bench-imap@flowdesk.test\",\"host\":\"127.0.0.1\",\"port\":" + imapPort + ",\"tls\":"
                     + "false,\"username\":\"bench\",\"password\":\"secret\",\"pollSeconds\":5}");
             try (Connection db = app.jdbc()) {
                 while (Db.scalar(db, "select last_uid from mail_mailbox where key = 'bench-imap'") < n) {
